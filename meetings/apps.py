@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "meetings"
+    verbose_name = _("Meetings and events")
+
+    def ready(self) -> None:
+        from integration_portal.history import track_history
+        from meetings.models import (
+            ActionItem,
+            AgendaItem,
+            Attachment,
+            Attendance,
+            Meeting,
+            MeetingOrganisation,
+            MeetingProject,
+        )
+
+        track_history(Meeting, excluded_fields=["published_at", "published_by"])
+        track_history(
+            MeetingProject, MeetingOrganisation, AgendaItem, Attendance, ActionItem, Attachment
+        )

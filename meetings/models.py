@@ -1,0 +1,472 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.enums import (
+    ActionItemKind,
+    ActionItemStatus,
+    AttachmentKind,
+    MeetingFormat,
+    MeetingKind,
+    MeetingStatus,
+    OrganisationRoleInMeeting,
+    Presence,
+    ProjectRoleInMeeting,
+)
+from meetings.ordinals import ordinal_label
+from meetings.storage import attachment_storage
+from meetings.validators import (
+    ALLOWED_ATTACHMENT_EXTENSIONS,
+    MaxFileSizeValidator,
+    attachment_upload_to,
+    validate_timezone,
+)
+from partners.enums import RegionKind
+from partners.models import Contact, Organisation, Region
+from projects.models import Project
+
+COUNTED_STATUSES = [MeetingStatus.PLANNED, MeetingStatus.HELD]
+
+
+class SubqueryCount(models.Subquery):
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
+    output_field = models.IntegerField()
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self) -> "MeetingQuerySet":
+        return self.filter(is_published=True).exclude(status=MeetingStatus.DRAFT)
+
+    def upcoming(self) -> "MeetingQuerySet":
+        return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self) -> "MeetingQuerySet":
+        return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
+
+    def for_projects(self, projects) -> "MeetingQuerySet":
+        return self.filter(projects__in=projects).distinct()
+
+    def with_places(self) -> "MeetingQuerySet":
+        return self.select_related("city", "host", "region")
+
+    def with_ordinal(self) -> "MeetingQuerySet":
+        """Annotate `sequence_number`: the place of a quarterly meeting among its project's.
+
+        A meeting's project is its first organising project. Planned and held quarterly
+        meetings of that project count; drafts and cancelled ones do not.
+        """
+        lead_project = (
+            MeetingProject.objects.filter(
+                meeting=models.OuterRef("pk"), role=ProjectRoleInMeeting.ORGANISER
+            )
+            .order_by("pk")
+            .values("project")[:1]
+        )
+        earlier = Meeting.objects.filter(
+            kind=MeetingKind.QUARTERLY_COORDINATION,
+            status__in=COUNTED_STATUSES,
+            meeting_projects__project=models.OuterRef("lead_project_id"),
+            meeting_projects__role=ProjectRoleInMeeting.ORGANISER,
+            starts_at__lt=models.OuterRef("starts_at"),
+        ).values("pk")
+        return self.annotate(
+            lead_project_id=models.Subquery(lead_project),
+            sequence_number=models.Case(
+                models.When(
+                    kind=MeetingKind.QUARTERLY_COORDINATION,
+                    lead_project_id__isnull=False,
+                    then=Coalesce(SubqueryCount(earlier), 0) + 1,
+                ),
+                default=None,
+                output_field=models.IntegerField(),
+            ),
+        )
+
+
+class Meeting(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=MeetingKind)
+    format = models.CharField(
+        _("format"), max_length=16, choices=MeetingFormat, default=MeetingFormat.IN_PERSON
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("time not announced"),
+        default=False,
+        help_text=_("Only the date is known: pages and calendars show the day without a time."),
+    )
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_timezone],
+        help_text=_("The venue's time zone; times are shown in it."),
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    city = models.ForeignKey(
+        Region,
+        verbose_name=_("city"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_held",
+        limit_choices_to={"kind": RegionKind.CITY},
+    )
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("host"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+    )
+    projects = models.ManyToManyField(
+        Project, verbose_name=_("projects"), through="MeetingProject", related_name="meetings"
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("organisations"),
+        through="MeetingOrganisation",
+        related_name="meetings",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region coordinated"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinated_meetings",
+        help_text=_("The region whose actors the meeting brings together."),
+    )
+    summary = models.TextField(_("public summary"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    participant_count = models.PositiveIntegerField(
+        _("number of participants"),
+        null=True,
+        blank=True,
+        help_text=_("When no attendance list is kept. Otherwise the list is counted."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=MeetingStatus, default=MeetingStatus.DRAFT
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+
+    @property
+    def venue_timezone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_starts_at(self):
+        return timezone.localtime(self.starts_at, self.venue_timezone)
+
+    @property
+    def local_ends_at(self):
+        return timezone.localtime(self.ends_at, self.venue_timezone) if self.ends_at else None
+
+    @property
+    def quarter(self) -> int:
+        return (self.local_starts_at.month - 1) // 3 + 1
+
+    @property
+    def quarter_label(self) -> str:
+        return f"Q{self.quarter} {self.local_starts_at.year}"
+
+    @property
+    def ordinal(self) -> int | None:
+        """The place of a quarterly coordination meeting among its project's (1, 2, …)."""
+        if "sequence_number" in self.__dict__:
+            return self.sequence_number
+        if not self.pk:
+            return None
+        return (
+            Meeting.objects.with_ordinal().values_list("sequence_number", flat=True).get(pk=self.pk)
+        )
+
+    @property
+    def kind_label(self) -> str:
+        """ "2nd quarterly coordination meeting" for a quarterly one, the kind otherwise."""
+        if self.kind == MeetingKind.QUARTERLY_COORDINATION and self.ordinal:
+            return ordinal_label(self.ordinal)
+        return str(self.get_kind_display())
+
+    @property
+    def is_past(self) -> bool:
+        return self.starts_at < timezone.now()
+
+
+class MeetingProject(models.Model):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="meeting_projects",
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="meeting_links",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=16,
+        choices=ProjectRoleInMeeting,
+        default=ProjectRoleInMeeting.ORGANISER,
+    )
+
+    class Meta:
+        verbose_name = _("project at the meeting")
+        verbose_name_plural = _("projects at the meeting")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "project"], name="unique_meeting_project")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} ({self.get_role_display()})"
+
+
+class MeetingOrganisation(models.Model):
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="meeting_organisations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="meeting_links",
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=16,
+        choices=OrganisationRoleInMeeting,
+        default=OrganisationRoleInMeeting.ORGANISER,
+    )
+
+    class Meta:
+        verbose_name = _("organisation at the meeting")
+        verbose_name_plural = _("organisations at the meeting")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organisation"], name="unique_meeting_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    time = models.TimeField(_("time"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    speaker = models.CharField(_("speaker"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        ordering = ["order", "time", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def present(self) -> "AttendanceQuerySet":
+        return self.filter(presence=Presence.ATTENDED)
+
+
+class Attendance(models.Model):
+    """A person at a meeting. Private: never on a public page."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("contact"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    person_name = models.CharField(_("name"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    presence = models.CharField(
+        _("presence"), max_length=16, choices=Presence, default=Presence.ATTENDED
+    )
+
+    objects = AttendanceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["person_name", "pk"]
+
+    def __str__(self) -> str:
+        return self.person_name
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def open(self) -> "ActionItemQuerySet":
+        return self.filter(status=ActionItemStatus.OPEN)
+
+    def overdue(self) -> "ActionItemQuerySet":
+        return self.open().filter(due_date__lt=timezone.localdate())
+
+    def carried_to(self, meeting: Meeting) -> "ActionItemQuerySet":
+        """Open items from earlier meetings of the same projects."""
+        return (
+            self.open()
+            .filter(
+                meeting__projects__in=meeting.projects.all(),
+                meeting__starts_at__lt=meeting.starts_at,
+            )
+            .exclude(meeting=meeting)
+            .distinct()
+        )
+
+
+class ActionItem(models.Model):
+    """A decision taken at a meeting, or a follow-up someone must do."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=ActionItemKind, default=ActionItemKind.ACTION
+    )
+    text = models.TextField(_("text"))
+    responsible_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("responsible organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=ActionItemStatus, default=ActionItemStatus.OPEN
+    )
+    closed_in = models.ForeignKey(
+        Meeting,
+        verbose_name=_("closed at meeting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="closed_action_items",
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+
+    objects = ActionItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("decisions and action items")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        if self.status == ActionItemStatus.OPEN and self.closed_in_id:
+            raise ValidationError({"closed_in": _("An open item has not been closed anywhere.")})
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def public(self) -> "AttachmentQuerySet":
+        return self.filter(is_public=True)
+
+
+class Attachment(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(
+        _("kind"), max_length=24, choices=AttachmentKind, default=AttachmentKind.OTHER
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to=attachment_upload_to,
+        storage=attachment_storage,
+        max_length=255,
+        validators=[
+            FileExtensionValidator(ALLOWED_ATTACHMENT_EXTENSIONS),
+            MaxFileSizeValidator(),
+        ],
+    )
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Public attachments of a published meeting can be downloaded by anyone."),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:attachment-download", kwargs={"pk": self.pk})

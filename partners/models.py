@@ -1,0 +1,301 @@
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Concat, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from partners.enums import (
+    CentreKind,
+    OrganisationKind,
+    RegionKind,
+    ServiceCode,
+    TargetGroupCode,
+)
+from partners.validators import latitude_validators, longitude_validators
+
+
+class Service(models.Model):
+    """One entry of the fixed vocabulary of services a centre offers."""
+
+    code = models.CharField(_("code"), max_length=32, choices=ServiceCode, unique=True)
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class TargetGroup(models.Model):
+    """One entry of the fixed vocabulary of groups that projects and centres serve."""
+
+    code = models.CharField(_("code"), max_length=32, choices=TargetGroupCode, unique=True)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.get_code_display())
+
+
+class Language(models.Model):
+    """A language spoken at a centre, by its ISO 639-1 code."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True, help_text=_("ISO 639-1 code."))
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RegionQuerySet(models.QuerySet):
+    def within(self, region: "Region") -> "RegionQuerySet":
+        """The region itself and every region below it."""
+        return self.filter(path__startswith=region.path)
+
+    def with_parent(self) -> "RegionQuerySet":
+        return self.select_related("parent")
+
+
+class Region(models.Model):
+    """A place in the tree country > region > county > city.
+
+    `path` holds the primary keys from the root down ("/1/4/9/"), so a region's descendants are
+    one indexed prefix query on any database.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=RegionKind)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    code = models.CharField(
+        _("official code"),
+        max_length=20,
+        blank=True,
+        help_text=_("For example an ISO 3166 code such as RO or RO-CT."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = pgettext_lazy("administrative unit", "region")
+        verbose_name_plural = pgettext_lazy("administrative unit", "regions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            parent_path = self.parent.path if self.parent_id else "/"
+            new_path = f"{parent_path}{self.pk}/"
+            if new_path == self.path:
+                return
+            old_path = self.path
+            Region.objects.filter(pk=self.pk).update(path=new_path)
+            if old_path:
+                Region.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(models.Value(new_path), Substr("path", len(old_path) + 1))
+                )
+            self.path = new_path
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:region-detail", kwargs={"slug": self.slug})
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 2
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+
+    def clean(self) -> None:
+        if not self.parent_id:
+            return
+        parent = self.parent
+        if self.pk and (parent.pk == self.pk or f"/{self.pk}/" in parent.path):
+            raise ValidationError({"parent": _("A region cannot sit inside itself.")})
+        if self.kind and RegionKind(parent.kind).level >= RegionKind(self.kind).level:
+            raise ValidationError(
+                {
+                    "parent": _("A %(kind)s cannot sit inside a %(parent_kind)s.")
+                    % {
+                        "kind": RegionKind(self.kind).label.lower(),
+                        "parent_kind": RegionKind(parent.kind).label.lower(),
+                    }
+                }
+            )
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def with_places(self) -> "OrganisationQuerySet":
+        return self.select_related("country", "city")
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=OrganisationKind)
+    country = models.ForeignKey(
+        Region,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": RegionKind.COUNTRY},
+    )
+    city = models.ForeignKey(
+        Region,
+        verbose_name=_("city"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        limit_choices_to={"kind": RegionKind.CITY},
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:organisation-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.city_id and self.country_id and f"/{self.country_id}/" not in self.city.path:
+            raise ValidationError({"city": _("This city is not in the organisation's country.")})
+
+
+class IntegrationCentreQuerySet(models.QuerySet):
+    def active(self) -> "IntegrationCentreQuerySet":
+        return self.filter(is_active=True)
+
+    def with_details(self) -> "IntegrationCentreQuerySet":
+        return self.select_related("organisation", "city").prefetch_related(
+            "services", "languages", "target_groups"
+        )
+
+
+class IntegrationCentre(models.Model):
+    """A place where migrants get help; its phone and e-mail are its public front desk."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=CentreKind)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("operating organisation"),
+        on_delete=models.PROTECT,
+        related_name="centres",
+    )
+    city = models.ForeignKey(
+        Region,
+        verbose_name=_("city"),
+        on_delete=models.PROTECT,
+        related_name="centres",
+        limit_choices_to={"kind": RegionKind.CITY},
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=latitude_validators,
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=longitude_validators,
+    )
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    email = models.EmailField(_("public e-mail"), blank=True)
+    services = models.ManyToManyField(
+        Service, verbose_name=_("services offered"), blank=True, related_name="centres"
+    )
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages spoken"), blank=True, related_name="centres"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="centres"
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = IntegrationCentreQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("integration centre")
+        verbose_name_plural = _("integration centres")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:centre-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+
+class Contact(models.Model):
+    """A person at an organisation. Private: shown to signed-in team members only."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="contacts",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"

@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from partners.models import IntegrationCentre, Language, Organisation, Region
+
+
+@register(Region)
+class RegionTranslationOptions(TranslationOptions):
+    fields = ["name", "description"]
+
+
+@register(Language)
+class LanguageTranslationOptions(TranslationOptions):
+    fields = ["name"]
+
+
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
+    fields = ["name", "description"]
+
+
+@register(IntegrationCentre)
+class IntegrationCentreTranslationOptions(TranslationOptions):
+    fields = ["name", "opening_hours", "description"]

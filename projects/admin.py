@@ -1,0 +1,89 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from integration_portal.admin_helpers import translated
+from projects.models import (
+    FundingProgramme,
+    Participation,
+    PlannedOutput,
+    Project,
+    ProjectCentre,
+    ProjectRegion,
+    ThematicArea,
+)
+
+
+@admin.register(FundingProgramme)
+class FundingProgrammeAdmin(TranslationAdmin):
+    list_display = ["name", "short_name", "fund", "period", "managing_authority"]
+    list_filter = ["fund"]
+    list_select_related = ["managing_authority"]
+    search_fields = [*translated("name", "short_name"), "slug"]
+    autocomplete_fields = ["managing_authority"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(ThematicArea)
+class ThematicAreaAdmin(TranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = [*translated("name"), "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+class ParticipationInline(TranslationTabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "partner_number", "contribution"]
+
+
+class ProjectRegionInline(admin.TabularInline):
+    model = ProjectRegion
+    extra = 0
+    autocomplete_fields = ["region"]
+
+
+class ProjectCentreInline(admin.TabularInline):
+    model = ProjectCentre
+    extra = 0
+    autocomplete_fields = ["centre"]
+
+
+class PlannedOutputInline(TranslationTabularInline):
+    model = PlannedOutput
+    extra = 0
+    fields = ["order", "kind", "quantity", "description"]
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = [
+        "acronym",
+        "title",
+        "programme",
+        "reference",
+        "start_date",
+        "end_date",
+        "is_published",
+    ]
+    list_display_links = ["acronym", "title"]
+    list_filter = ["is_published", "programme", "currency", "thematic_areas", "target_groups"]
+    list_select_related = ["programme"]
+    search_fields = [*translated("title"), "acronym", "reference", "slug"]
+    autocomplete_fields = ["programme", "coordinators"]
+    filter_horizontal = ["target_groups", "thematic_areas"]
+    prepopulated_fields = {"slug": ["acronym"]}
+    date_hierarchy = "start_date"
+    inlines = [ParticipationInline, ProjectRegionInline, ProjectCentreInline, PlannedOutputInline]
+    fieldsets = [
+        (None, {"fields": ["title", "acronym", "slug", "programme", "reference"]}),
+        (_("Dates"), {"fields": ["start_date", "end_date", "stated_duration_months"]}),
+        (_("Budget"), {"fields": ["total_budget", "currency", "eu_contribution"]}),
+        (
+            _("Content"),
+            {"fields": ["summary", "description", "target_groups", "thematic_areas", "website"]},
+        ),
+        (_("Team and publication"), {"fields": ["coordinators", "is_published"]}),
+    ]

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectsConfig(AppConfig):
+    name = "projects"
+    verbose_name = _("Programmes and projects")
+
+    def ready(self) -> None:
+        from integration_portal.history import track_history
+        from projects.models import (
+            Participation,
+            PlannedOutput,
+            Project,
+            ProjectCentre,
+            ProjectRegion,
+        )
+
+        track_history(Project, excluded_fields=["published_at", "published_by"])
+        track_history(Participation, PlannedOutput, ProjectRegion, ProjectCentre)

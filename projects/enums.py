@@ -1,0 +1,50 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Fund(models.TextChoices):
+    AMIF = "amif", _("Asylum, Migration and Integration Fund (AMIF)")
+    AMIF_NATIONAL = "amif_national", _("AMIF national programme (FAMI)")
+    ESF_PLUS = "esf_plus", _("European Social Fund Plus")
+    DEAR = "dear", _("Development Education and Awareness Raising (DEAR)")
+    OTHER = "other", _("Other")
+
+
+class Currency(models.TextChoices):
+    EUR = "EUR", _("euro")
+    RON = "RON", _("Romanian leu")
+    BGN = "BGN", _("Bulgarian lev")
+    PLN = "PLN", _("Polish złoty")
+    CZK = "CZK", _("Czech koruna")
+    HUF = "HUF", _("Hungarian forint")
+    SEK = "SEK", _("Swedish krona")
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class ParticipationRole(models.TextChoices):
+    """Roles in the order a project lists its partners."""
+
+    BENEFICIARY = "beneficiary", _("Beneficiary")
+    LEAD_PARTNER = "lead_partner", _("Lead partner")
+    COORDINATOR = "coordinator", _("Coordinator")
+    PARTNER = "partner", _("Partner")
+    EXPERT_ORGANISATION = "expert", _("Expert organisation")
+    ASSOCIATED_PARTNER = "associated", _("Associated partner")
+    SUPPORTING_PARTNER = "supporting", _("Supporting partner")
+
+
+class OutputKind(models.TextChoices):
+    WORKSHOP = "workshop", _("Workshops")
+    STAFF_EXCHANGE = "staff_exchange", _("Staff exchanges")
+    ACTION_PLAN = "action_plan", _("Action plans")
+    SMALL_GRANT = "small_grant", _("Small grants")
+    ASSESSMENT = "assessment", _("Assessments")
+    STRATEGY = "strategy", _("Integration strategies")
+    CONFERENCE = "conference", _("Conferences")
+    REPORT = "report", _("Reports")
+    OTHER = "other", _("Other outputs")

@@ -1,0 +1,355 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
+from projects.enums import Currency, Fund, OutputKind, ParticipationRole, ProjectStatus
+
+non_negative = MinValueValidator(0, message=_("An amount cannot be negative."))
+
+
+class FundingProgramme(models.Model):
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    fund = models.CharField(_("fund"), max_length=24, choices=Fund)
+    period = models.CharField(
+        _("programming period"), max_length=20, blank=True, help_text=_("For example 2014-2020.")
+    )
+    managing_authority = models.ForeignKey(
+        Organisation,
+        verbose_name=_("managing authority"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="managed_programmes",
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class ThematicArea(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProjectQuerySet(models.QuerySet):
+    def public(self) -> "ProjectQuerySet":
+        return self.filter(is_published=True)
+
+    def with_programme(self) -> "ProjectQuerySet":
+        return self.select_related("programme")
+
+    def with_partners(self) -> "ProjectQuerySet":
+        return self.prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.in_role_order().select_related("organisation"),
+            )
+        )
+
+    def with_status(self, status: str, *, today: datetime.date | None = None) -> "ProjectQuerySet":
+        today = today or timezone.localdate()
+        if status == ProjectStatus.PLANNED:
+            return self.filter(start_date__gt=today)
+        if status == ProjectStatus.ONGOING:
+            return self.filter(start_date__lte=today).filter(
+                models.Q(end_date__gte=today) | models.Q(end_date__isnull=True)
+            )
+        if status == ProjectStatus.COMPLETED:
+            return self.filter(end_date__lt=today)
+        return self.none()
+
+    def coordinated_by(self, user) -> "ProjectQuerySet":
+        return self.filter(coordinators=user)
+
+
+class Project(models.Model):
+    title = models.CharField(_("title"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    programme = models.ForeignKey(
+        FundingProgramme,
+        verbose_name=_("funding programme"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+    )
+    reference = models.CharField(
+        _("reference"),
+        max_length=80,
+        blank=True,
+        help_text=_("Contract reference or grant agreement number."),
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    stated_duration_months = models.PositiveSmallIntegerField(
+        _("stated duration in months"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the contract gives a duration but not the dates."),
+    )
+    total_budget = models.DecimalField(
+        _("total budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[non_negative],
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency, default="EUR")
+    eu_contribution = models.DecimalField(
+        _("EU contribution"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[non_negative],
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="projects"
+    )
+    thematic_areas = models.ManyToManyField(
+        ThematicArea, verbose_name=_("thematic areas"), blank=True, related_name="projects"
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("partners"),
+        through="Participation",
+        related_name="projects",
+    )
+    regions = models.ManyToManyField(
+        Region,
+        verbose_name=_("regions and cities"),
+        through="ProjectRegion",
+        related_name="projects",
+    )
+    centres = models.ManyToManyField(
+        IntegrationCentre,
+        verbose_name=_("integration centres"),
+        through="ProjectCentre",
+        related_name="projects",
+    )
+    website = models.URLField(_("website"), blank=True)
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinators"),
+        blank=True,
+        related_name="coordinated_projects",
+        help_text=_("People who log this project's meetings."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-start_date", "title"]
+
+    def __str__(self) -> str:
+        return self.acronym or self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if (
+            self.eu_contribution is not None
+            and self.total_budget is not None
+            and self.eu_contribution > self.total_budget
+        ):
+            errors["eu_contribution"] = _("The EU contribution cannot exceed the total budget.")
+        if errors:
+            raise ValidationError(errors)
+
+    def status_on(self, day: datetime.date) -> ProjectStatus | None:
+        if self.start_date is None:
+            return None
+        if day < self.start_date:
+            return ProjectStatus.PLANNED
+        if self.end_date is None or day <= self.end_date:
+            return ProjectStatus.ONGOING
+        return ProjectStatus.COMPLETED
+
+    @property
+    def status(self) -> ProjectStatus | None:
+        """Planned, ongoing or completed today; None while the dates are not known."""
+        return self.status_on(timezone.localdate())
+
+    @property
+    def duration_months(self) -> int | None:
+        if self.start_date and self.end_date:
+            months = (self.end_date.year - self.start_date.year) * 12
+            months += self.end_date.month - self.start_date.month
+            # A project that ends the day before its start day-of-month has run whole months.
+            if self.end_date.day >= self.start_date.day - 1:
+                months += 1
+            return months
+        return self.stated_duration_months
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def in_role_order(self) -> "ParticipationQuerySet":
+        role_rank = models.Case(
+            *(
+                models.When(role=role, then=models.Value(rank))
+                for rank, role in enumerate(ParticipationRole)
+            ),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(role_rank=role_rank).order_by(
+            "role_rank", "partner_number", "organisation__name"
+        )
+
+
+class Participation(models.Model):
+    """An organisation's role in a project."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.CharField(_("role"), max_length=24, choices=ParticipationRole)
+    partner_number = models.PositiveSmallIntegerField(
+        _("partner number"),
+        null=True,
+        blank=True,
+        help_text=_('For a partner: its number in the contract ("Partner 1").'),
+    )
+    contribution = models.TextField(
+        _("contribution"), blank=True, help_text=_("What this organisation does in the project.")
+    )
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"],
+                name="unique_participation_per_project",
+                violation_error_message=_("This organisation already takes part in the project."),
+            ),
+            models.UniqueConstraint(
+                fields=["project", "partner_number"],
+                condition=models.Q(partner_number__isnull=False),
+                name="unique_partner_number_per_project",
+                violation_error_message=_("Two partners cannot have the same number."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.role_label}"
+
+    @property
+    def role_label(self) -> str:
+        if self.role == ParticipationRole.PARTNER and self.partner_number:
+            return _("Partner %(number)s") % {"number": self.partner_number}
+        return str(self.get_role_display())
+
+    def clean(self) -> None:
+        if self.partner_number and self.role != ParticipationRole.PARTNER:
+            raise ValidationError({"partner_number": _("Only partners have a partner number.")})
+
+
+class ProjectRegion(models.Model):
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.PROTECT)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region or city"),
+        on_delete=models.PROTECT,
+        related_name="project_links",
+    )
+
+    class Meta:
+        verbose_name = _("region covered")
+        verbose_name_plural = _("regions and cities covered")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "region"], name="unique_project_region")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.region)
+
+
+class ProjectCentre(models.Model):
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.PROTECT)
+    centre = models.ForeignKey(
+        IntegrationCentre,
+        verbose_name=_("integration centre"),
+        on_delete=models.PROTECT,
+        related_name="project_links",
+    )
+
+    class Meta:
+        verbose_name = _("centre run")
+        verbose_name_plural = _("centres run")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "centre"], name="unique_project_centre")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.centre)
+
+
+class PlannedOutput(models.Model):
+    """Something a project promises to deliver, as its contract counts it."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.PROTECT, related_name="planned_outputs"
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=OutputKind)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("planned output")
+        verbose_name_plural = _("planned outputs")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.get_kind_display()}"

@@ -1,0 +1,71 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.roles import Role
+from tests.factories import MeetingFactory, ProjectFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings, tmp_path):
+    """Uploaded files go to a throwaway folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data of the seed stories, without the demo sign-ins."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(email="root@example.org", is_superuser=True)
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(email="staff.reader@example.org", role=Role.STAFF)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(email="editor@example.org", role=Role.EDITOR)
+
+
+@pytest.fixture
+def project_a(db):
+    return ProjectFactory(title="Project A", acronym="PA", slug="project-a")
+
+
+@pytest.fixture
+def project_b(db):
+    return ProjectFactory(title="Project B", acronym="PB", slug="project-b")
+
+
+@pytest.fixture
+def coordinator_a(project_a):
+    return _coordinator("coordinator.a@example.org", project_a)
+
+
+@pytest.fixture
+def coordinator_b(project_b):
+    return _coordinator("coordinator.b@example.org", project_b)
+
+
+@pytest.fixture
+def meeting_a(project_a):
+    return MeetingFactory(title="Meeting of A", slug="meeting-of-a", projects=[project_a])
+
+
+@pytest.fixture
+def meeting_b(project_b):
+    return MeetingFactory(title="Meeting of B", slug="meeting-of-b", projects=[project_b])
+
+
+def _coordinator(email, project):
+    user = UserFactory(email=email, role=Role.COORDINATOR)
+    project.coordinators.add(user)
+    return user
