@@ -18,7 +18,7 @@ class MeetingsConfig(AppConfig):
             MeetingProject,
         )
 
-        track_history(Meeting, excluded_fields=["published_at", "published_by"])
+        track_history(Meeting, excluded_fields=["published_at", "published_by", "search_text"])
         track_history(
             MeetingProject, MeetingOrganisation, AgendaItem, Attendance, ActionItem, Attachment
         )

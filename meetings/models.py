@@ -30,6 +30,7 @@ from meetings.validators import (
 )
 from partners.enums import RegionKind
 from partners.models import Contact, Organisation, Region
+from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from projects.models import Project
 
 COUNTED_STATUSES = [MeetingStatus.PLANNED, MeetingStatus.HELD]
@@ -40,7 +41,7 @@ class SubqueryCount(models.Subquery):
     output_field = models.IntegerField()
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(SearchableQuerySet):
     def published(self) -> "MeetingQuerySet":
         return self.filter(is_published=True).exclude(status=MeetingStatus.DRAFT)
 
@@ -55,6 +56,59 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_places(self) -> "MeetingQuerySet":
         return self.select_related("city", "host", "region")
+
+    def involving(self, organisation: Organisation) -> "MeetingQuerySet":
+        """Meetings the organisation hosted or took part in as an organisation."""
+        linked = MeetingOrganisation.objects.filter(organisation=organisation)
+        return self.filter(
+            models.Q(host=organisation) | models.Q(pk__in=linked.values("meeting_id"))
+        )
+
+    def within(self, region: Region) -> "MeetingQuerySet":
+        """Meetings coordinating the region, or held in a place inside it."""
+        return self.filter(
+            models.Q(region__path__startswith=region.path)
+            | models.Q(city__path__startswith=region.path)
+        )
+
+    def with_public_attachments(self) -> "MeetingQuerySet":
+        """Prefetch `public_attachments`: only those anyone may download."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "attachments", queryset=Attachment.objects.public(), to_attr="public_attachments"
+            )
+        )
+
+    def with_attendance_count(self) -> "MeetingQuerySet":
+        """Annotate `attendance_count`, the people the attendance list marks as present."""
+        present = Attendance.objects.present().filter(meeting=models.OuterRef("pk")).values("pk")
+        return self.annotate(attendance_count=SubqueryCount(present))
+
+    def for_list(self) -> "MeetingQuerySet":
+        return self.with_places().with_ordinal()
+
+    def for_detail(self) -> "MeetingQuerySet":
+        """What the public meeting page shows; attendance lists stay out, only their count."""
+        return (
+            self.for_list()
+            .with_attendance_count()
+            .with_public_attachments()
+            .prefetch_related(
+                models.Prefetch(
+                    "meeting_projects",
+                    queryset=MeetingProject.objects.filter(
+                        project__is_published=True
+                    ).select_related("project"),
+                    to_attr="public_project_links",
+                ),
+                models.Prefetch(
+                    "meeting_organisations",
+                    queryset=MeetingOrganisation.objects.select_related("organisation"),
+                    to_attr="organisation_links",
+                ),
+                "agenda_items",
+            )
+        )
 
     def with_ordinal(self) -> "MeetingQuerySet":
         """Annotate `sequence_number`: the place of a quarterly meeting among its project's.
@@ -90,7 +144,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(SearchableModel):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=24, choices=MeetingKind)
@@ -183,6 +237,16 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
+
+    def search_parts(self) -> list[str]:
+        city_names = translations_of(self.city, "name") if self.city_id else []
+        return [
+            *translations_of(self, "title"),
+            *translations_of(self, "venue"),
+            self.address,
+            *city_names,
+            *translations_of(self, "summary"),
+        ]
 
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

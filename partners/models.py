@@ -12,6 +12,7 @@ from partners.enums import (
     ServiceCode,
     TargetGroupCode,
 )
+from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.validators import latitude_validators, longitude_validators
 
 
@@ -58,7 +59,7 @@ class Language(models.Model):
         return self.name
 
 
-class RegionQuerySet(models.QuerySet):
+class RegionQuerySet(SearchableQuerySet):
     def within(self, region: "Region") -> "RegionQuerySet":
         """The region itself and every region below it."""
         return self.filter(path__startswith=region.path)
@@ -67,7 +68,7 @@ class RegionQuerySet(models.QuerySet):
         return self.select_related("parent")
 
 
-class Region(models.Model):
+class Region(SearchableModel):
     """A place in the tree country > region > county > city.
 
     `path` holds the primary keys from the root down ("/1/4/9/"), so a region's descendants are
@@ -122,6 +123,9 @@ class Region(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("partners:region-detail", kwargs={"slug": self.slug})
 
+    def search_parts(self) -> list[str]:
+        return [*translations_of(self, "name"), self.code]
+
     @property
     def depth(self) -> int:
         return self.path.count("/") - 2
@@ -148,12 +152,15 @@ class Region(models.Model):
             )
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(SearchableQuerySet):
     def with_places(self) -> "OrganisationQuerySet":
         return self.select_related("country", "city")
 
+    def for_list(self) -> "OrganisationQuerySet":
+        return self.with_places()
 
-class Organisation(models.Model):
+
+class Organisation(SearchableModel):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -193,12 +200,19 @@ class Organisation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("partners:organisation-detail", kwargs={"slug": self.slug})
 
+    def search_parts(self) -> list[str]:
+        return [
+            *translations_of(self, "name"),
+            self.acronym,
+            *translations_of(self, "description"),
+        ]
+
     def clean(self) -> None:
         if self.city_id and self.country_id and f"/{self.country_id}/" not in self.city.path:
             raise ValidationError({"city": _("This city is not in the organisation's country.")})
 
 
-class IntegrationCentreQuerySet(models.QuerySet):
+class IntegrationCentreQuerySet(SearchableQuerySet):
     def active(self) -> "IntegrationCentreQuerySet":
         return self.filter(is_active=True)
 
@@ -208,7 +222,7 @@ class IntegrationCentreQuerySet(models.QuerySet):
         )
 
 
-class IntegrationCentre(models.Model):
+class IntegrationCentre(SearchableModel):
     """A place where migrants get help; its phone and e-mail are its public front desk."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -271,6 +285,15 @@ class IntegrationCentre(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partners:centre-detail", kwargs={"slug": self.slug})
+
+    def search_parts(self) -> list[str]:
+        city_names = translations_of(self.city, "name") if self.city_id else []
+        return [
+            *translations_of(self, "name"),
+            self.address,
+            *city_names,
+            *translations_of(self, "description"),
+        ]
 
     def clean(self) -> None:
         if (self.latitude is None) != (self.longitude is None):

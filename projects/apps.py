@@ -16,5 +16,5 @@ class ProjectsConfig(AppConfig):
             ProjectRegion,
         )
 
-        track_history(Project, excluded_fields=["published_at", "published_by"])
+        track_history(Project, excluded_fields=["published_at", "published_by", "search_text"])
         track_history(Participation, PlannedOutput, ProjectRegion, ProjectCentre)

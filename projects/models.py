@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
+from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from projects.enums import Currency, Fund, OutputKind, ParticipationRole, ProjectStatus
 
 non_negative = MinValueValidator(0, message=_("An amount cannot be negative."))
@@ -55,7 +56,7 @@ class ThematicArea(models.Model):
         return self.name
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(SearchableQuerySet):
     def public(self) -> "ProjectQuerySet":
         return self.filter(is_published=True)
 
@@ -85,8 +86,33 @@ class ProjectQuerySet(models.QuerySet):
     def coordinated_by(self, user) -> "ProjectQuerySet":
         return self.filter(coordinators=user)
 
+    def covering(self, region: Region) -> "ProjectQuerySet":
+        """Projects working in the region or in any place inside it."""
+        links = ProjectRegion.objects.filter(region__path__startswith=region.path)
+        return self.filter(pk__in=links.values("project_id"))
 
-class Project(models.Model):
+    def for_list(self) -> "ProjectQuerySet":
+        return self.with_programme()
+
+    def for_detail(self) -> "ProjectQuerySet":
+        """Everything a project page shows, in a fixed number of queries."""
+        return (
+            self.with_programme()
+            .with_partners()
+            .prefetch_related(
+                models.Prefetch("regions", queryset=Region.objects.order_by("path")),
+                models.Prefetch(
+                    "centres",
+                    queryset=IntegrationCentre.objects.select_related("city").order_by("name"),
+                ),
+                "planned_outputs",
+                "target_groups",
+                "thematic_areas",
+            )
+        )
+
+
+class Project(SearchableModel):
     title = models.CharField(_("title"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -185,6 +211,15 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    def search_parts(self) -> list[str]:
+        return [
+            *translations_of(self, "title"),
+            self.acronym,
+            self.reference,
+            *translations_of(self, "summary"),
+            *translations_of(self, "description"),
+        ]
 
     def clean(self) -> None:
         errors = {}
