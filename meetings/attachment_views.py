@@ -8,6 +8,16 @@ from meetings.permissions import can_download_attachment
 def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """Serve an attachment to whoever may read it; everyone else gets a 404."""
     attachment = get_object_or_404(Attachment.objects.select_related("meeting"), pk=pk)
+    return _serve(request, attachment)
+
+
+def download_attachment_file(request: HttpRequest, name: str) -> FileResponse:
+    """The same, addressed by stored file name: what the storage's `url()` points to."""
+    attachment = get_object_or_404(Attachment.objects.select_related("meeting"), file=name)
+    return _serve(request, attachment)
+
+
+def _serve(request: HttpRequest, attachment: Attachment) -> FileResponse:
     if not can_download_attachment(request.user, attachment):
         raise Http404
     try:

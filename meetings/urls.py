@@ -11,4 +11,9 @@ urlpatterns = [
         attachment_views.download_attachment,
         name="attachment-download",
     ),
+    path(
+        "attachments/file/<path:name>",
+        attachment_views.download_attachment_file,
+        name="attachment-file",
+    ),
 ]
