@@ -1,0 +1,109 @@
+"""Request guards: the admin's content security policy, the database-outage page, NUL bytes."""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+# What a database that is restarting, unreachable or refusing connections raises.
+DATABASE_DOWN = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """Send SECURE_CSP_ADMIN instead of SECURE_CSP on the admin's pages.
+
+    Django's own admin works under the strict policy with nonces; some admin add-ons still
+    use inline style attributes, which a nonce cannot cover.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and "admin" in match.namespaces:
+            response._csp_config = settings.SECURE_CSP_ADMIN
+        return response
+
+
+def database_unavailable_response() -> HttpResponse:
+    """The 503 page, rendered without the request: its session and user live in the database."""
+    try:
+        content = render_to_string("503.html")
+    except Exception:  # The page must never fail worse than the outage it reports.
+        logger.exception("The 503 page could not be rendered")
+        content = "<!doctype html><title>503</title><h1>Service unavailable</h1>"
+    response = HttpResponse(content, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@receiver(got_request_exception, dispatch_uid="integration_portal.database_outage")
+def _remember_database_outage(sender, request=None, **kwargs) -> None:
+    # Sent while the exception is handled, also for errors raised inside other middleware
+    # (a session saved on the way out), which process_exception never sees.
+    if request is not None and isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        request._database_unavailable = True
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer a clear 503 page, not a 500, while the database cannot be reached.
+
+    Django reconnects by itself on the next request (CONN_HEALTH_CHECKS), so no step is needed
+    once the database is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if getattr(request, "_database_unavailable", False):
+            return database_unavailable_response()
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DATABASE_DOWN):
+            return None
+        logger.warning("Database unavailable for %s: %s", request.path, exception)
+        return database_unavailable_response()
+
+
+class RejectNulInQueryMiddleware:
+    """Answer 400 to a NUL byte in the path, query string or form fields.
+
+    No text in the portal contains one, and PostgreSQL refuses them in queries, so a NUL that
+    reached a filter or a lookup would otherwise end as a server error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or _has_nul(request.GET) or _has_nul(_form_fields(request)):
+            raise BadRequest("NUL byte in the request")
+        return self.get_response(request)
+
+
+def _form_fields(request: HttpRequest) -> QueryDict:
+    if request.method != "POST" or request.content_type not in {
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    }:
+        return QueryDict()
+    return request.POST
+
+
+def _has_nul(data: QueryDict) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in data.getlist(key)) for key in data)
