@@ -4,17 +4,25 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal import views as site_views
+
 admin.site.site_header = _("Integration Portal administration")
 admin.site.site_title = _("Integration Portal")
 admin.site.index_title = _("Back office")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Crawlers: not language-prefixed
+    path("robots.txt", site_views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap-section"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("", site_views.home, name="home"),
+    path("search/", site_views.search, name="search"),
     path("", include("projects.urls")),
     path("", include("partners.urls")),
     path("", include("meetings.urls")),

@@ -1,10 +1,17 @@
 from django.urls import path
 
-from meetings import attachment_views
+from meetings import attachment_views, feeds, views
 
 app_name = "meetings"
 
 urlpatterns = [
+    # Meetings, their calendars and feeds
+    path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
+    path("meetings/calendar.ics", views.meeting_calendar, name="meeting-calendar"),
+    path("meetings/feed/", feeds.MeetingAtomFeed(), name="meeting-feed"),
+    path("meetings/feed/rss/", feeds.MeetingRssFeed(), name="meeting-feed-rss"),
+    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("meetings/<slug:slug>/calendar.ics", views.meeting_ical, name="meeting-ical"),
     # Attachments (public ones of published meetings, private ones to entitled users)
     path(
         "attachments/<int:pk>/download/",

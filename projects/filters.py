@@ -15,7 +15,6 @@ from projects.models import (
     FundingProgramme,
     Participation,
     Project,
-    ProjectRegion,
     ThematicArea,
 )
 
@@ -38,8 +37,7 @@ class ProjectRegionFilter(RegionTreeFilter):
     def filter(self, qs: QuerySet, value: Region | None) -> QuerySet:
         if value is None:
             return qs
-        covered = ProjectRegion.objects.filter(region__path__startswith=value.path)
-        return qs.filter(pk__in=covered.values("project_id"))
+        return qs.covering(value)
 
 
 class ProjectFilterSet(PublicFilterSet):

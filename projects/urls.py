@@ -1,3 +1,11 @@
+from django.urls import path
+
+from projects import views
+
 app_name = "projects"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Projects
+    path("projects/", views.ProjectListView.as_view(), name="project-list"),
+    path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
+]

@@ -1,0 +1,84 @@
+"""Site-wide search: one query over projects, organisations, centres, meetings and places.
+
+Matching is done by each model's `matching()` (see partners.search): every word of the query,
+case- and accent-folded, must occur in one of the row's language versions.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Meeting
+from partners.models import IntegrationCentre, Organisation, Region
+from projects.models import Project
+
+GROUP_SIZE = 10
+
+
+@dataclass
+class ResultGroup:
+    key: str
+    title: str
+    results: list = field(default_factory=list)
+    has_more: bool = False
+    list_url_name: str = ""
+
+
+@dataclass
+class SearchResults:
+    query: str
+    groups: list[ResultGroup]
+
+    @property
+    def total_shown(self) -> int:
+        return sum(len(group.results) for group in self.groups)
+
+
+def _group(key: str, title: str, queryset, list_url_name: str = "") -> ResultGroup:
+    rows = list(queryset[: GROUP_SIZE + 1])
+    return ResultGroup(
+        key=key,
+        title=str(title),
+        results=rows[:GROUP_SIZE],
+        has_more=len(rows) > GROUP_SIZE,
+        list_url_name=list_url_name,
+    )
+
+
+def search_site(query: str) -> SearchResults:
+    """The public rows matching `query`, grouped by type, at most GROUP_SIZE per group."""
+    groups = [
+        _group(
+            "projects",
+            _("Projects"),
+            Project.objects.public().matching(query).with_programme().order_by("-start_date"),
+            "projects:project-list",
+        ),
+        _group(
+            "organisations",
+            _("Organisations"),
+            Organisation.objects.matching(query).with_places().order_by("name"),
+            "partners:organisation-list",
+        ),
+        _group(
+            "centres",
+            _("Integration centres"),
+            IntegrationCentre.objects.active()
+            .matching(query)
+            .select_related("city", "organisation")
+            .order_by("name"),
+            "partners:centre-list",
+        ),
+        _group(
+            "meetings",
+            _("Meetings"),
+            Meeting.objects.published().matching(query).for_list().order_by("-starts_at"),
+            "meetings:meeting-list",
+        ),
+        _group(
+            "regions",
+            _("Places"),
+            Region.objects.matching(query).with_parent().order_by("path"),
+        ),
+    ]
+    return SearchResults(query=query, groups=groups)

@@ -1,0 +1,94 @@
+"""Home page, site-wide search, robots.txt and the sitemap."""
+
+from django import forms
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.contrib.sitemaps.views import sitemap as sitemap_section_view
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from integration_portal.search import search_site
+from integration_portal.sitemaps import SITEMAPS
+from meetings.models import Meeting
+from partners.models import IntegrationCentre, Organisation, Region
+from partners.search import MAX_QUERY_LENGTH
+from projects.models import Project
+
+HOME_MEETINGS = 5
+
+
+def home(request):
+    context = {
+        "counts": {
+            "projects": Project.objects.public().count(),
+            "organisations": Organisation.objects.count(),
+            "centres": IntegrationCentre.objects.active().count(),
+            "regions": Region.objects.count(),
+        },
+        "upcoming_meetings": Meeting.objects.published().upcoming().for_list()[:HOME_MEETINGS],
+        "recent_meetings": Meeting.objects.published().past().for_list()[:HOME_MEETINGS],
+    }
+    return render(request, "home.html", context)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, required=False)
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    results = None
+    query = ""
+    if form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        if query:
+            results = search_site(query)
+    return render(
+        request,
+        "search.html",
+        {"form": form, "results": results, "search_query": query},
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+@require_GET
+def robots_txt(request) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /*/admin/",
+        "Disallow: /*/accounts/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _sections_for(request) -> dict:
+    # Instances carry the request's host: the sites framework's example.com would be wrong.
+    return {name: cls(domain=request.get_host()) for name, cls in SITEMAPS.items()}
+
+
+@require_GET
+@x_robots_tag
+def sitemap_index(request) -> TemplateResponse:
+    """Every section's pages, counted rather than loaded."""
+    entries = []
+    for name, section in _sections_for(request).items():
+        location = request.build_absolute_uri(reverse("sitemap-section", args=[name]))
+        entries.append(SitemapIndexItem(location))
+        entries.extend(
+            SitemapIndexItem(f"{location}?p={page}") for page in range(2, section.page_count() + 1)
+        )
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+@require_GET
+def sitemap_section(request, section: str):
+    if section not in SITEMAPS:
+        raise Http404
+    return sitemap_section_view(request, _sections_for(request), section=section)

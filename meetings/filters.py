@@ -1,0 +1,100 @@
+"""Filters of the public meeting list, also applied to the subscribable calendar."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.enums import MeetingFormat, MeetingKind
+from meetings.models import Meeting, MeetingOrganisation
+from partners.filters import PublicFilterSet, RegionTreeFilter, SearchFilter
+from partners.models import Organisation, Region
+from projects.filters import YearFilter
+from projects.models import Project
+
+QUARTER_CHOICES = [
+    (1, _("Q1 (January–March)")),
+    (2, _("Q2 (April–June)")),
+    (3, _("Q3 (July–September)")),
+    (4, _("Q4 (October–December)")),
+]
+
+
+class When(django_filters.ChoiceFilter):
+    UPCOMING = "upcoming"
+    PAST = "past"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [(self.UPCOMING, _("Upcoming")), (self.PAST, _("Past"))])
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        now = timezone.now()
+        if value == self.UPCOMING:
+            return qs.filter(starts_at__gte=now)
+        if value == self.PAST:
+            return qs.filter(starts_at__lt=now)
+        return qs
+
+
+class MeetingRegionFilter(RegionTreeFilter):
+    """Meetings coordinating the chosen region or held in a place inside it."""
+
+    def filter(self, qs: QuerySet, value: Region | None) -> QuerySet:
+        if value is None:
+            return qs
+        return qs.within(value)
+
+
+class MeetingFilterSet(PublicFilterSet):
+    q = SearchFilter()
+    when = When(label=_("Upcoming or past"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=MeetingFormat.choices)
+    project = django_filters.ModelChoiceFilter(
+        label=_("Project"),
+        to_field_name="slug",
+        queryset=Project.objects.public().order_by("acronym", "title"),
+        method="filter_project",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Host or organiser"),
+        to_field_name="slug",
+        queryset=Organisation.objects.filter(
+            Q(pk__in=Meeting.objects.published().values("host_id"))
+            | Q(
+                pk__in=MeetingOrganisation.objects.filter(
+                    meeting__in=Meeting.objects.published()
+                ).values("organisation_id")
+            )
+        ).order_by("name"),
+        method="filter_organisation",
+    )
+    region = MeetingRegionFilter(label=_("Region or city"))
+    year = YearFilter(label=_("Year"), field_name="starts_at", lookup_expr="year")
+    quarter = django_filters.TypedChoiceFilter(
+        label=_("Quarter"),
+        choices=QUARTER_CHOICES,
+        coerce=int,
+        field_name="starts_at",
+        lookup_expr="quarter",
+    )
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("starts_at", "date"), ("title", "title")),
+        field_labels={"starts_at": _("Date"), "title": _("Title")},
+    )
+
+    class Meta(PublicFilterSet.Meta):
+        model = Meeting
+        fields = ["q", "when", "kind", "format", "project", "organisation", "region", "year"]
+
+    def filter_project(self, qs: QuerySet, name: str, value: Project | None) -> QuerySet:
+        if value is None:
+            return qs
+        return qs.filter(pk__in=value.meeting_links.values("meeting_id"))
+
+    def filter_organisation(self, qs: QuerySet, name: str, value: Organisation | None) -> QuerySet:
+        if value is None:
+            return qs
+        return qs.involving(value)
