@@ -24,6 +24,7 @@ from meetings.ordinals import ordinal_label
 from meetings.storage import attachment_storage
 from meetings.validators import (
     ALLOWED_ATTACHMENT_EXTENSIONS,
+    AttachmentContentValidator,
     MaxFileSizeValidator,
     attachment_upload_to,
     validate_timezone,
@@ -513,6 +514,7 @@ class Attachment(models.Model):
         validators=[
             FileExtensionValidator(ALLOWED_ATTACHMENT_EXTENSIONS),
             MaxFileSizeValidator(),
+            AttachmentContentValidator(),
         ],
     )
     is_public = models.BooleanField(

@@ -1,12 +1,33 @@
+import uuid
+import zipfile
 from pathlib import Path
 
+import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-ALLOWED_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg"]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+
+# What the bytes of a file with each accepted extension must turn out to be.
+ATTACHMENT_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": DOCX,
+    "xlsx": XLSX,
+    "odt": ODT,
+    "ods": ODS,
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+}
+ALLOWED_ATTACHMENT_EXTENSIONS = list(ATTACHMENT_CONTENT_TYPES)
+STORED_NAME_MAX_CHARS = 120
 
 
 @deconstructible
@@ -27,7 +48,89 @@ class MaxFileSizeValidator:
 
 
 def attachment_upload_to(instance, filename: str) -> str:
-    return f"attachments/{instance.meeting_id or 'new'}/{Path(filename).name}"
+    """`attachments/<random folder>/<cleaned name>`: no path tricks, no guessable addresses,
+    and two files of the same name never overwrite or rename each other."""
+    return f"attachments/{uuid.uuid4().hex}/{safe_file_name(filename)}"
+
+
+def safe_file_name(filename: str) -> str:
+    """The base name with only letters, digits, `-`, `_` and `.`; never empty or hidden."""
+    name = Path(filename.replace("\\", "/")).name
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    stem = get_valid_filename_or_empty(stem).lstrip(".")[:STORED_NAME_MAX_CHARS] or "attachment"
+    extension = get_valid_filename_or_empty(extension)[:10].lower()
+    return f"{stem}.{extension}" if extension else stem
+
+
+def get_valid_filename_or_empty(value: str) -> str:
+    value = value.replace("\x00", "")
+    try:
+        return get_valid_filename(value)
+    except Exception:  # SuspiciousFileOperation for "", "." and ".."
+        return ""
+
+
+def detect_content_type(file) -> str | None:
+    """The MIME type the file's bytes show, whatever its name says; None if unknown."""
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        head = file.read(8192)
+        kind = filetype.guess(head)
+        detected = kind.mime if kind else None
+        if head.startswith(b"PK\x03\x04"):
+            # Office and OpenDocument files are zip archives; filetype only sees their first
+            # entries, so the archive's own listing decides.
+            file.seek(0)
+            detected = _zipped_document_type(file)
+        return detected
+    finally:
+        file.seek(position)
+
+
+def _zipped_document_type(file) -> str:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return DOCX
+            if "xl/workbook.xml" in names:
+                return XLSX
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    return member.read(100).decode("ascii", "replace").strip()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        return "application/octet-stream"
+    return "application/zip"
+
+
+@deconstructible
+class AttachmentContentValidator:
+    """Accept a file only if its bytes are what its extension promises (a PDF named .pdf)."""
+
+    message = _(
+        "The content of this file is not a %(extension)s document. Upload a PDF, Word, Excel, "
+        "OpenDocument, PNG or JPEG file whose name matches what it contains."
+    )
+
+    def __call__(self, file) -> None:
+        if not hasattr(file, "read") or getattr(file, "_committed", False):
+            return  # Stored earlier and checked then, or a history row's plain file name.
+        extension = Path(file.name or "").suffix.lower().lstrip(".")
+        expected = ATTACHMENT_CONTENT_TYPES.get(extension)
+        if expected is None:
+            return  # FileExtensionValidator reports names outside the list.
+        if detect_content_type(file) != expected:
+            raise ValidationError(
+                self.message,
+                code="content_mismatch",
+                params={"extension": extension.upper()},
+            )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, AttachmentContentValidator)
 
 
 def validate_timezone(value: str) -> None:
