@@ -1,9 +1,14 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import UserChangeAdminForm, UserCreationAdminForm
 from accounts.models import User
+
+# The admin's own login form would skip allauth's rate limits and second factor: send it to
+# allauth's sign-in page instead.
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 @admin.register(User)
