@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from integration_portal import health
 from integration_portal import views as site_views
 
 admin.site.site_header = _("Integration Portal administration")
@@ -12,6 +13,8 @@ admin.site.index_title = _("Back office")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Load balancers: not language-prefixed
+    path("healthz", health.healthz, name="healthz"),
     # Crawlers: not language-prefixed
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
     path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
