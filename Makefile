@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo lint format check clean
+.PHONY: run test install migrate demo lint format check clean messages
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ format: install
 check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install
+	$(BIN)/python manage.py makemessages --locale ro --locale bg --no-obsolete \
+		--ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --add-location file
+	$(BIN)/python manage.py compilemessages --locale ro --locale bg --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) var
