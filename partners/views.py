@@ -171,6 +171,7 @@ class CentreListView(FilterView):
 
 class CentreDetailView(DetailView):
     template_name = "partners/centre_detail.html"
+    context_object_name = "centre"
 
     def get_queryset(self):
         return IntegrationCentre.objects.with_details().select_related("city__parent")

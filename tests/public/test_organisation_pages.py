@@ -1,0 +1,136 @@
+import pytest
+
+from partners.enums import OrganisationKind, RegionKind
+from projects.enums import ParticipationRole
+from tests.factories import (
+    IntegrationCentreFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    RegionFactory,
+)
+from tests.public.conftest import build_organisation_with_related, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "projects"),
+    [
+        ("en", "World Vision Romania Foundation", ["INTEGRARE+"]),
+        ("ro", "Fundația World Vision România", ["INTEGRARE+"]),
+        ("bg", "Фондация „Уърлд Вижън Румъния“", ["INTEGRARE+"]),
+    ],
+)
+def test_organisation_page_shows_demo_projects_and_meetings(client, demo, language, name, projects):
+    response = client.get(f"/{language}/organisations/world-vision-romania/")
+
+    text = page_text(response)
+    assert response.status_code == 200
+    assert name in text
+    for project in projects:
+        assert project in text
+    assert f'href="/{language}/meetings/integrare-plus-quarterly-meeting-constanta-2016/"' in (
+        response.content.decode()
+    )
+
+
+def test_organisation_page_shows_its_role_in_each_project(client):
+    organisation = OrganisationFactory(slug="novapolis")
+    ParticipationFactory(
+        organisation=organisation,
+        project=ProjectFactory(title="INTEGRARE+"),
+        role=ParticipationRole.PARTNER,
+        partner_number=1,
+    )
+    ParticipationFactory(
+        organisation=organisation,
+        project=ProjectFactory(title="Snapshots from the Borders"),
+        role=ParticipationRole.LEAD_PARTNER,
+    )
+
+    text = page_text(client.get("/en/organisations/novapolis/"))
+
+    assert "Role: Partner 1" in text
+    assert "Role: Lead partner" in text
+
+
+def test_organisation_page_hides_unpublished_projects(client):
+    organisation = OrganisationFactory(slug="ngo")
+    ParticipationFactory(organisation=organisation, project=ProjectFactory(title="Public one"))
+    ParticipationFactory(
+        organisation=organisation, project=ProjectFactory(title="Secret one", is_published=False)
+    )
+
+    text = page_text(client.get("/en/organisations/ngo/"))
+
+    assert "Public one" in text
+    assert "Secret one" not in text
+
+
+def test_organisation_page_shows_hosted_meetings_and_centres_it_runs(client, demo):
+    text = page_text(client.get("/en/organisations/prefecture-constanta/"))
+
+    assert "Quarterly coordination meeting of Region 2 in Constanța" in text
+
+
+def test_organisation_page_lists_centres_it_runs(client):
+    organisation = OrganisationFactory(slug="operator")
+    IntegrationCentreFactory(organisation=organisation, name="Centre by the sea")
+
+    assert "Centre by the sea" in page_text(client.get("/en/organisations/operator/"))
+
+
+def test_unknown_organisation_is_not_found(client):
+    assert client.get("/en/organisations/nobody/").status_code == 404
+
+
+@pytest.mark.parametrize("n", [2, 50])
+def test_organisation_page_query_count_does_not_grow_with_related_rows(
+    client, django_assert_num_queries, n
+):
+    organisation = build_organisation_with_related(n)
+
+    # organisation+places, participations+projects+programmes, meetings (with ordinal), centres
+    with django_assert_num_queries(4):
+        response = client.get(f"/en/organisations/{organisation.slug}/")
+
+    assert response.status_code == 200
+
+
+def _names(response) -> set[str]:
+    return {organisation.name for organisation in response.context["object_list"]}
+
+
+def test_organisation_list_filters_by_kind_and_country(client):
+    romania = RegionFactory(slug="romania", kind=RegionKind.COUNTRY)
+    bulgaria = RegionFactory(slug="bulgaria", kind=RegionKind.COUNTRY)
+    OrganisationFactory(name="NGO in Romania", kind=OrganisationKind.NGO, country=romania)
+    OrganisationFactory(
+        name="Municipality in Bulgaria", kind=OrganisationKind.LOCAL_AUTHORITY, country=bulgaria
+    )
+
+    assert _names(client.get("/en/organisations/?kind=ngo")) == {"NGO in Romania"}
+    assert _names(client.get("/en/organisations/?country=bulgaria")) == {"Municipality in Bulgaria"}
+    assert _names(client.get("/en/organisations/?kind=ngo&country=bulgaria")) == set()
+
+
+def test_organisation_list_bad_kind_shows_error(client):
+    response = client.get("/en/organisations/?kind=pirates")
+
+    assert response.status_code == 200
+    assert "kind" in response.context["filter"].form.errors
+
+
+@pytest.mark.parametrize("n", [2, 50])
+def test_organisation_list_query_count_does_not_grow_with_rows(
+    client, django_assert_num_queries, n
+):
+    for _ in range(n):
+        OrganisationFactory(country=RegionFactory(), city=None)
+
+    # count, page with places, countries for the filter
+    with django_assert_num_queries(3):
+        response = client.get("/en/organisations/")
+
+    assert response.status_code == 200

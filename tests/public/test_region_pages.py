@@ -1,0 +1,91 @@
+import pytest
+
+from tests.factories import IntegrationCentreFactory, MeetingFactory, ProjectFactory
+from tests.public.conftest import build_region_with_related, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "region", "county"),
+    [
+        ("en", "Region 2", "Galați County"),
+        ("ro", "Regiunea 2", "Județul Galați"),
+        ("bg", "Регион 2", "Галац"),
+    ],
+)
+def test_region_page_shows_sub_regions_projects_centres_and_meetings(
+    client, demo, language, region, county
+):
+    response = client.get(f"/{language}/regions/region-2/")
+
+    text = page_text(response)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert region in text
+    assert county in text
+    assert f'href="/{language}/projects/integrare-plus/"' in html
+    assert f'href="/{language}/centres/working-point-vaslui/"' in html
+    assert f'href="/{language}/meetings/integrare-plus-quarterly-meeting-constanta-2016/"' in html
+    assert f'href="/{language}/regions/romania/"' in html  # its parent
+
+
+def test_region_page_includes_what_happens_below_it(client):
+    county = build_region_with_related(2)
+
+    response = client.get(f"/en/regions/{county.slug}/")
+
+    assert len(response.context["projects"]) == 2
+    assert len(response.context["centres"]) == 2
+    assert len(response.context["meetings"]) == 2
+    assert "Town 0" in page_text(response)
+
+
+def test_region_page_leaves_out_unpublished_projects_and_meetings(client):
+    county = build_region_with_related(1)
+    city = county.children.get()
+    hidden_project = ProjectFactory(title="Hidden project", is_published=False)
+    hidden_project.regions.add(city)
+    MeetingFactory(title="Hidden meeting", city=city, is_published=False)
+    IntegrationCentreFactory(city=city, name="Closed centre", is_active=False)
+
+    text = page_text(client.get(f"/en/regions/{county.slug}/"))
+
+    assert "Hidden project" not in text
+    assert "Hidden meeting" not in text
+    assert "Closed centre" not in text
+
+
+def test_region_list_shows_the_tree(client, demo):
+    response = client.get("/en/regions/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    romania = html.index('href="/en/regions/romania/"')
+    region_2 = html.index('href="/en/regions/region-2/"')
+    assert romania < region_2
+
+
+def test_unknown_region_is_not_found(client):
+    assert client.get("/en/regions/atlantis/").status_code == 404
+
+
+@pytest.mark.parametrize("n", [2, 50])
+def test_region_page_query_count_does_not_grow_with_related_rows(
+    client, django_assert_num_queries, n
+):
+    county = build_region_with_related(n)
+
+    # region+parent, projects, centres, meetings, ancestors, children
+    with django_assert_num_queries(6):
+        response = client.get(f"/en/regions/{county.slug}/")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [2, 50])
+def test_region_list_query_count_does_not_grow_with_rows(client, django_assert_num_queries, n):
+    build_region_with_related(n)
+
+    with django_assert_num_queries(1):
+        client.get("/en/regions/")
