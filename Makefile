@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo lint format check clean messages
+.PHONY: run test install migrate demo lint format check clean messages bench-pdf
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ messages: install
 	$(BIN)/python manage.py makemessages --locale ro --locale bg --no-obsolete \
 		--ignore ".venv/*" --ignore "var/*" --ignore "tests/*" --add-location file
 	$(BIN)/python manage.py compilemessages --locale ro --locale bg --ignore ".venv/*"
+
+# Render times of the PDF reports on made-up data that is rolled back afterwards.
+bench-pdf: migrate
+	$(BIN)/python manage.py bench_pdf
 
 clean:
 	rm -rf $(VENV) var

@@ -13,6 +13,7 @@ from meetings.models import (
     MeetingOrganisation,
     MeetingProject,
 )
+from meetings.report_admin import MeetingReportsAdminMixin
 
 
 class MeetingProjectInline(admin.TabularInline):
@@ -58,7 +59,7 @@ class AttachmentInline(TranslationTabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class MeetingAdmin(MeetingReportsAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "starts_at", "city", "status", "is_published"]
     list_filter = ["status", "is_published", "kind", "format", "region"]
     list_select_related = ["city"]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from meetings import attachment_views, feeds, views
 
@@ -23,4 +23,6 @@ urlpatterns = [
         attachment_views.download_attachment_file,
         name="attachment-file",
     ),
+    # PDF reports: meeting report, attendance sheet, quarterly report (see report_urls.py)
+    path("", include("meetings.report_urls")),
 ]

@@ -9,6 +9,7 @@ or the rest of the disk whatever ends up in its HTML.
 
 import mimetypes
 from pathlib import Path, PurePosixPath
+from urllib import request
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -84,9 +85,13 @@ class ProjectFilesURLFetcher(URLFetcher):
     """
 
     def __init__(self) -> None:
+        # URLFetcher.__init__ would set up HTTP(S) handlers (and an SSL context) that this
+        # fetcher never uses; only the attributes WeasyPrint reads are set.
+        request.OpenerDirector.__init__(self)
+        self._allowed_protocols = ("file",)
         # A refused resource is left out with a warning rather than failing the report: a
         # missing logo should not stop an auditor's document.
-        super().__init__(allowed_protocols=("file",), fail_on_errors=False)
+        self._fail_on_errors = False
         self.requested: list[str] = []
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:

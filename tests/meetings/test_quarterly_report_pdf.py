@@ -1,0 +1,192 @@
+import datetime
+import zoneinfo
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from meetings.enums import ActionItemStatus, MeetingStatus, Presence
+from meetings.models import Meeting
+from meetings.reports.quarters import Quarter
+from tests.factories import (
+    ActionItemFactory,
+    AttendanceFactory,
+    CityFactory,
+    MeetingFactory,
+    MeetingOrganisationFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    RegionFactory,
+)
+from tests.meetings.pdf_helpers import page_count, pdf_text
+
+BUCHAREST = zoneinfo.ZoneInfo("Europe/Bucharest")
+
+
+def _on(month: int, day: int, year: int = 2016) -> datetime.datetime:
+    return datetime.datetime(year, month, day, 10, tzinfo=BUCHAREST)
+
+
+def _report(client, user, language="en", **params):
+    client.force_login(user)
+    with translation.override(language):
+        return client.get(reverse("meetings:quarterly-report"), params)
+
+
+def test_quarterly_report_of_integrare_in_romanian(client, demo, staff_user):
+    from projects.models import Project
+
+    project = Project.objects.get(slug="integrare-plus")
+
+    response = _report(client, staff_user, "ro", project=project.pk, year=2016, quarter=4)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "INTEGRARE+: Servicii și asistență pentru migranți în Regiunea 2" in text
+    assert "Întâlnirea trimestrială de coordonare a Regiunii 2 la Constanța" in text
+    assert "Instituția Prefectului – Județul Constanța" in text
+    assert "Acțiune coordonată la nivel local și regional" in text
+    # The first meeting of the series was held in Q3 and stays out.
+    assert "Prima întâlnire trimestrială" not in text
+
+
+def test_totals_count_held_meetings_participants_and_organisations_by_kind(client, staff_user):
+    project = ProjectFactory(title="INTEGRARE+")
+    ngo = OrganisationFactory(name="Novapolis", kind="ngo")
+    other_ngo = OrganisationFactory(name="World Vision", kind="ngo")
+    prefecture = OrganisationFactory(name="Prefectura", kind="public_authority")
+    first = MeetingFactory(title="October meeting", starts_at=_on(10, 5), projects=[project])
+    second = MeetingFactory(title="December meeting", starts_at=_on(12, 7), projects=[project])
+    AttendanceFactory.create_batch(3, meeting=first, organisation=ngo)
+    AttendanceFactory(meeting=first, organisation=ngo, presence=Presence.EXCUSED)
+    AttendanceFactory(meeting=second, organisation=prefecture)
+    MeetingOrganisationFactory(meeting=second, organisation=other_ngo)
+    second_declared = MeetingFactory(
+        title="Counted by hand", starts_at=_on(11, 2), projects=[project], participant_count=12
+    )
+    MeetingFactory(
+        title="Planned later",
+        starts_at=_on(12, 20),
+        projects=[project],
+        status=MeetingStatus.PLANNED,
+    )
+    MeetingFactory(title="Previous quarter", starts_at=_on(9, 30), projects=[project])
+    MeetingFactory(title="Another project", starts_at=_on(11, 1), projects=[ProjectFactory()])
+
+    response = _report(client, staff_user, project=project.pk, year=2016, quarter=4)
+
+    text = pdf_text(response.content)
+    assert "Meetings held 3 Participants 16 Organisations taking part 3" in text
+    assert "Non-governmental organisation 2 Public authority 1" in text
+    assert text.index("October meeting") < text.index(second_declared.title)
+    assert text.index(second_declared.title) < text.index("December meeting")
+    for absent in ("Planned later", "Previous quarter", "Another project"):
+        assert absent not in text
+
+
+def test_open_action_items_include_earlier_quarters_but_not_closed_ones(client, staff_user):
+    project = ProjectFactory()
+    earlier = MeetingFactory(title="Summer meeting", starts_at=_on(7, 1), projects=[project])
+    meeting = MeetingFactory(title="Autumn meeting", starts_at=_on(11, 1), projects=[project])
+    ActionItemFactory(meeting=earlier, text="Translate the guide into Arabic")
+    ActionItemFactory(meeting=meeting, text="Visit the Vaslui working point")
+    ActionItemFactory(meeting=meeting, text="Closed already", status=ActionItemStatus.DONE)
+    later = MeetingFactory(title="Next year", starts_at=_on(2, 1, 2017), projects=[project])
+    ActionItemFactory(meeting=later, text="Something decided later")
+
+    text = pdf_text(_report(client, staff_user, project=project.pk, year=2016, quarter=4).content)
+
+    open_items = text.split("Open action items")[-1]
+    assert "Translate the guide into Arabic" in open_items
+    assert "Visit the Vaslui working point" in open_items
+    assert "Closed already" not in open_items
+    assert "Something decided later" not in open_items
+
+
+def test_region_report_takes_meetings_held_anywhere_in_the_region(client, staff_user):
+    country = RegionFactory(name="Romania", slug="ro-test")
+    region = RegionFactory(name="Regiunea 2", slug="region-2-test", kind="region", parent=country)
+    constanta = CityFactory(name="Constanța", slug="constanta-test", parent=region)
+    elsewhere = CityFactory(name="Cluj", slug="cluj-test", parent=country)
+    MeetingFactory(title="In Constanța", starts_at=_on(12, 7), city=constanta)
+    MeetingFactory(title="Coordinating the region", starts_at=_on(11, 7), region=region)
+    MeetingFactory(title="In Cluj", starts_at=_on(11, 8), city=elsewhere)
+
+    text = pdf_text(_report(client, staff_user, region=region.pk, year=2016, quarter=4).content)
+
+    assert "Regiunea 2" in text
+    assert "In Constanța" in text
+    assert "Coordinating the region" in text
+    assert "In Cluj" not in text
+
+
+def test_a_quarter_without_meetings_says_so(client, staff_user):
+    project = ProjectFactory()
+
+    text = pdf_text(_report(client, staff_user, project=project.pk, year=2019, quarter=2).content)
+
+    assert "Meetings held 0" in text
+    assert "No meeting was held in this quarter." in text
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": 2016, "quarter": 4},  # neither project nor region
+        {"project": "not-a-number", "year": 2016, "quarter": 4},
+        {"project": 1, "region": 1, "year": 2016, "quarter": 4},
+        {"project": 1, "year": 2016, "quarter": 7},
+        {"project": 1, "year": 1066, "quarter": 1},
+    ],
+)
+def test_bad_form_input_is_a_form_error_not_a_crash(client, staff_user, project_a, params):
+    response = _report(client, staff_user, **params)
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert 'class="field__errors"' in response.content.decode() or "form-errors" in (
+        response.content.decode()
+    )
+
+
+def test_empty_form_is_shown_with_the_readers_projects(client, coordinator_a, project_b):
+    response = _report(client, coordinator_a)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Project A" in page
+    assert "Project B" not in page
+
+
+def test_quarterly_report_of_50_meetings_has_a_sane_page_count(staff_user):
+    from meetings.reports.documents import render_quarterly_report
+
+    project = ProjectFactory()
+    for day in range(50):
+        meeting = MeetingFactory(
+            starts_at=_on(10, 1) + datetime.timedelta(days=day), projects=[project]
+        )
+        AttendanceFactory.create_batch(2, meeting=meeting)
+
+    content = render_quarterly_report(
+        Meeting.objects.all(),
+        quarter=Quarter(2016, 4),
+        language="en",
+        user=staff_user,
+        project=project,
+    )
+
+    assert 3 <= page_count(content) <= 25
+    assert "Meetings held 50 Participants 100" in pdf_text(content)
+
+
+def test_quarter_bounds_follow_the_calendar():
+    quarter = Quarter(2016, 4)
+
+    assert quarter.first_day == datetime.date(2016, 10, 1)
+    assert quarter.last_day == datetime.date(2016, 12, 31)
+    assert quarter.next == Quarter(2017, 1)
+    assert Quarter.containing(datetime.date(2016, 12, 7)) == quarter
+    with pytest.raises(ValueError):
+        Quarter(2016, 5)
