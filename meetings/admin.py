@@ -1,9 +1,30 @@
-from django.contrib import admin
+from functools import wraps
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from integration_portal.admin_helpers import translated
+from integration_portal.admin_scoping import PublicationAdminMixin, RowScopedAdminMixin
+from meetings.dashboard import staff_dashboard
+from meetings.enums import Presence, ProjectRoleInMeeting
+from meetings.forms import (
+    AttendanceInlineForm,
+    AttendeeImportConfirmForm,
+    AttendeeImportForm,
+    MeetingAdminForm,
+    MeetingProjectFormSet,
+    NextQuarterlyMeetingForm,
+)
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -13,38 +34,109 @@ from meetings.models import (
     MeetingOrganisation,
     MeetingProject,
 )
+from meetings.permissions import (
+    can_edit_meeting,
+    meetings_editable_by,
+    meetings_visible_to,
+    projects_attachable_by,
+)
 from meetings.report_admin import MeetingReportsAdminMixin
+from meetings.services import (
+    close_action_items,
+    import_attendees,
+    plan_next_quarterly_meeting,
+    publish_meetings,
+    unpublish_meetings,
+)
+from projects.permissions import is_administrator
+
+# --- Scoping helpers shared by the meeting admin and its inlines
 
 
-class MeetingProjectInline(admin.TabularInline):
+def _may_edit_meeting(request: HttpRequest, meeting: Meeting | None) -> bool:
+    if meeting is None or meeting.pk is None:
+        return True
+    memo = request.__dict__.setdefault("_editable_meetings", {})
+    if meeting.pk not in memo:
+        memo[meeting.pk] = can_edit_meeting(request.user, meeting)
+    return memo[meeting.pk]
+
+
+class MeetingPartInline:
+    """An inline of the meeting page: changed only by those who may change the meeting."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return super().has_add_permission(request, obj) and _may_edit_meeting(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and _may_edit_meeting(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and _may_edit_meeting(request, obj)
+
+
+# --- Inlines
+
+
+class MeetingProjectInline(MeetingPartInline, admin.TabularInline):
     model = MeetingProject
+    formset = MeetingProjectFormSet
     extra = 0
     min_num = 0
     autocomplete_fields = ["project"]
     verbose_name_plural = _("projects")
 
+    def get_autocomplete_fields(self, request):
+        # A coordinator chooses among their few projects from a plain list, which also keeps
+        # the search from offering projects they may not attach.
+        if is_administrator(request.user):
+            return super().get_autocomplete_fields(request)
+        return []
 
-class MeetingOrganisationInline(admin.TabularInline):
+    def get_extra(self, request, obj=None, **kwargs) -> int:
+        return 1 if obj is None else 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["formfield_callback"] = lambda db_field, **field_kwargs: self.formfield_for_dbfield(
+            db_field, request=request, meeting=obj, **field_kwargs
+        )
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user
+        return formset
+
+    def formfield_for_dbfield(self, db_field, request, meeting=None, **kwargs):
+        if db_field.name == "project" and not is_administrator(request.user):
+            # Their own projects, plus those already on this meeting so a shared meeting's
+            # other projects stay valid when the form comes back.
+            own = projects_attachable_by(request.user)
+            if meeting is not None and meeting.pk:
+                own = own | db_field.related_model.objects.filter(meeting_links__meeting=meeting)
+            kwargs["queryset"] = own.distinct().order_by("acronym", "title")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class MeetingOrganisationInline(MeetingPartInline, admin.TabularInline):
     model = MeetingOrganisation
     extra = 0
     autocomplete_fields = ["organisation"]
     verbose_name_plural = _("organisers, speakers and supporters")
 
 
-class AgendaItemInline(TranslationTabularInline):
+class AgendaItemInline(MeetingPartInline, TranslationTabularInline):
     model = AgendaItem
     extra = 0
     fields = ["order", "time", "title", "speaker"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(MeetingPartInline, admin.TabularInline):
     model = Attendance
+    form = AttendanceInlineForm
     extra = 0
     autocomplete_fields = ["contact", "organisation"]
-    fields = ["person_name", "organisation", "position", "email", "presence", "contact"]
+    fields = ["contact", "person_name", "organisation", "position", "email", "presence"]
 
 
-class ActionItemInline(TranslationTabularInline):
+class ActionItemInline(MeetingPartInline, TranslationTabularInline):
     model = ActionItem
     fk_name = "meeting"
     extra = 0
@@ -52,14 +144,28 @@ class ActionItemInline(TranslationTabularInline):
     fields = ["kind", "text", "responsible_organisation", "due_date", "status"]
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(MeetingPartInline, TranslationTabularInline):
     model = Attachment
     extra = 0
     fields = ["title", "kind", "file", "is_public"]
 
 
+# --- Meetings
+
+
 @admin.register(Meeting)
-class MeetingAdmin(MeetingReportsAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class MeetingAdmin(
+    RowScopedAdminMixin,
+    PublicationAdminMixin,
+    MeetingReportsAdminMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
+):
+    form = MeetingAdminForm
+    # Extends the report buttons' template (admin/meetings/meeting/change_form.html).
+    change_form_template = "admin/meetings/meeting/change_form_coordination.html"
+    change_list_template = "admin/meetings/meeting/change_list_coordination.html"
+    object_history_template = "admin/meetings/meeting/object_history.html"
     list_display = ["title", "kind", "starts_at", "city", "status", "is_published"]
     list_filter = ["status", "is_published", "kind", "format", "region"]
     list_select_related = ["city"]
@@ -80,15 +186,359 @@ class MeetingAdmin(MeetingReportsAdminMixin, SimpleHistoryAdmin, TranslationAdmi
         (_("When"), {"fields": ["starts_at", "ends_at", "timezone"]}),
         (_("Where"), {"fields": ["venue", "address", "city", "region", "host"]}),
         (_("Content"), {"fields": ["summary", "minutes", "participant_count"]}),
-        (_("Publication"), {"fields": ["is_published"]}),
+        (_("Publication"), {"fields": ["is_published", "published_at", "published_by"]}),
     ]
+
+    # Scoping: coordinators see and change their projects' meetings; staff read all.
+
+    def scope_queryset(self, request, queryset):
+        return queryset.filter(pk__in=meetings_visible_to(request.user).values("pk"))
+
+    def may_change_row(self, request, obj) -> bool:
+        return _may_edit_meeting(request, obj)
+
+    def may_see_deleted_rows(self, request) -> bool:
+        return is_administrator(request.user)
+
+    def publishable(self, request, queryset):
+        return queryset.filter(pk__in=meetings_editable_by(request.user).values("pk"))
+
+    # The change page: carried-over action items, tools for the coordinator's routine.
+
+    def _carried_action_items_exist(self, request, obj) -> bool:
+        memo = request.__dict__.setdefault("_carried_items", {})
+        if obj.pk not in memo:
+            memo[obj.pk] = ActionItem.objects.carried_to(obj).exists()
+        return memo[obj.pk]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and self._carried_action_items_exist(request, obj):
+            field = (
+                "close_action_items"
+                if self.has_change_permission(request, obj)
+                else "open_action_items_from_earlier_meetings"
+            )
+            fieldsets.append(
+                (
+                    _("Open action items from earlier meetings"),
+                    {"fields": [field], "classes": ["carried-action-items"]},
+                )
+            )
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            readonly.append("open_action_items_from_earlier_meetings")
+        return readonly
+
+    @admin.display(description=_("Still open"))
+    def open_action_items_from_earlier_meetings(self, obj):
+        items = ActionItem.objects.carried_to(obj).select_related("meeting")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{} ({})</li>", ((item.text, item.meeting) for item in items)),
+        )
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        items = form.cleaned_data.get("close_action_items")
+        if change and items:
+            closed = close_action_items(items=items, meeting=form.instance, closed_by=request.user)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d action item closed at this meeting.",
+                    "%(count)d action items closed at this meeting.",
+                    len(closed),
+                )
+                % {"count": len(closed)},
+                messages.SUCCESS,
+            )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and self.has_change_permission(request, obj):
+            context["coordination_tools"] = self._coordination_tools(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _coordination_tools(self, request, meeting: Meeting) -> dict:
+        info = self.opts.app_label, self.opts.model_name
+        tools = {
+            "import_url": reverse("admin:{}_{}_import_attendees".format(*info), args=[meeting.pk])
+            if request.user.has_perm("meetings.add_attendance")
+            else None,
+            "publication_url": reverse("admin:{}_{}_publication".format(*info), args=[meeting.pk]),
+            "is_published": meeting.is_published,
+            "plan_next_url": None,
+        }
+        lead = (
+            meeting.meeting_projects.filter(
+                role=ProjectRoleInMeeting.ORGANISER,
+                project__in=projects_attachable_by(request.user),
+            )
+            .order_by("pk")
+            .values_list("project_id", flat=True)
+            .first()
+        )
+        if lead and self.has_add_permission(request):
+            tools["plan_next_url"] = (
+                reverse("admin:{}_{}_next_quarterly".format(*info)) + f"?project={lead}"
+            )
+        return tools
+
+    # History: the meeting's own versions, and the changes to its agenda, attendance and the rest.
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._404_unless_visible(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "part_changes": self._part_changes(object_id),
+        }
+        return super().history_view(request, object_id, extra_context)
+
+    PART_MODELS = [
+        MeetingProject,
+        MeetingOrganisation,
+        AgendaItem,
+        Attendance,
+        ActionItem,
+        Attachment,
+    ]
+    PART_CHANGES_SHOWN = 100
+
+    def _part_changes(self, object_id) -> list:
+        changes = []
+        for model in self.PART_MODELS:
+            records = (
+                model.history.filter(meeting_id=object_id)
+                .select_related("history_user")
+                .order_by("-history_date")[: self.PART_CHANGES_SHOWN]
+            )
+            for record in records:
+                record.part_label = model._meta.verbose_name
+                changes.append(record)
+        changes.sort(key=lambda record: record.history_date, reverse=True)
+        return changes[: self.PART_CHANGES_SHOWN]
+
+    # Extra pages: next quarterly meeting, attendee import, publication.
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "next-quarterly/",
+                wrap(self.next_quarterly_view),
+                name="{}_{}_next_quarterly".format(*info),
+            ),
+            path(
+                "<path:object_id>/attendees/import/",
+                wrap(self.import_attendees_view),
+                name="{}_{}_import_attendees".format(*info),
+            ),
+            path(
+                "<path:object_id>/publication/",
+                wrap(self.publication_view),
+                name="{}_{}_publication".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _page(self, request, template: str, context: dict, obj=None) -> TemplateResponse:
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            **context,
+        }
+        return TemplateResponse(request, f"admin/meetings/meeting/{template}", context)
+
+    def _change_url(self, meeting: Meeting) -> str:
+        return reverse("admin:meetings_meeting_change", args=[meeting.pk])
+
+    def _editable_meeting_or_404(self, request, object_id) -> Meeting:
+        meeting = self.get_visible_object_or_404(request, object_id)
+        if not self.has_change_permission(request, meeting):
+            raise PermissionDenied
+        return meeting
+
+    def next_quarterly_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = NextQuarterlyMeetingForm(
+            request.POST if request.method == "POST" else None,
+            user=request.user,
+            initial={"project": request.GET.get("project")},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                meeting = plan_next_quarterly_meeting(
+                    project=form.cleaned_data["project"], planned_by=request.user
+                )
+            except ValidationError as error:
+                form.add_error("project", error)
+            else:
+                self.log_addition(request, meeting, [{"added": {}}])
+                self.message_user(
+                    request,
+                    _(
+                        "“%(meeting)s” is planned from the previous meeting. Check the date, "
+                        "agenda and expected attendees, then publish it."
+                    )
+                    % {"meeting": meeting},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._change_url(meeting))
+        return self._page(
+            request,
+            "next_quarterly.html",
+            {"title": _("Plan the next quarterly meeting"), "form": form},
+        )
+
+    def import_attendees_view(self, request, object_id):
+        meeting = self._editable_meeting_or_404(request, object_id)
+        if not request.user.has_perm("meetings.add_attendance"):
+            raise PermissionDenied
+        default_presence = Presence.EXPECTED if not meeting.is_past else Presence.ATTENDED
+        form = AttendeeImportForm(initial={"presence": default_presence})
+        report = confirm_form = None
+        if request.method == "POST" and "confirm" in request.POST:
+            posted = AttendeeImportConfirmForm(request.POST)
+            if posted.is_valid():
+                report = import_attendees(
+                    meeting=meeting,
+                    dataset=posted.cleaned_data["rows"],
+                    presence=posted.cleaned_data["presence"],
+                    imported_by=request.user,
+                    dry_run=False,
+                )
+                if report.saved:
+                    self.message_user(
+                        request,
+                        ngettext(
+                            "%(count)d person added to the attendance list.",
+                            "%(count)d people added to the attendance list.",
+                            report.new_count,
+                        )
+                        % {"count": report.new_count},
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(self._change_url(meeting))
+            else:
+                form = AttendeeImportForm(initial={"presence": default_presence})
+                form.add_error(None, _("The preview expired; paste or upload the list again."))
+        elif request.method == "POST":
+            form = AttendeeImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                report = import_attendees(
+                    meeting=meeting,
+                    dataset=form.cleaned_data["dataset"],
+                    presence=form.cleaned_data["presence"],
+                    imported_by=request.user,
+                    dry_run=True,
+                )
+                if not report.has_errors and report.new_count:
+                    confirm_form = AttendeeImportConfirmForm(
+                        initial={
+                            "rows": form.cleaned_data["dataset"].export("csv"),
+                            "presence": form.cleaned_data["presence"],
+                        }
+                    )
+        return self._page(
+            request,
+            "import_attendees.html",
+            {
+                "title": _("Import attendees: %(meeting)s") % {"meeting": meeting},
+                "form": form,
+                "report": report,
+                "confirm_form": confirm_form,
+                "change_url": self._change_url(meeting),
+            },
+            obj=meeting,
+        )
+
+    @method_decorator(require_http_methods(["GET", "POST"]))
+    def publication_view(self, request, object_id):
+        meeting = self._editable_meeting_or_404(request, object_id)
+        if request.method == "POST":
+            if meeting.is_published:
+                unpublish_meetings(meetings=[meeting], by=request.user)
+                self.message_user(
+                    request,
+                    _("“%(meeting)s” is no longer on the public site.") % {"meeting": meeting},
+                    messages.SUCCESS,
+                )
+            else:
+                result = publish_meetings(meetings=[meeting], by=request.user)
+                self._report_meeting_publication(request, result)
+            return HttpResponseRedirect(self._change_url(meeting))
+        return self._page(
+            request,
+            "publication_confirm.html",
+            {
+                "title": _("Unpublish “%(meeting)s”?") % {"meeting": meeting}
+                if meeting.is_published
+                else _("Publish “%(meeting)s”?") % {"meeting": meeting},
+                "change_url": self._change_url(meeting),
+            },
+            obj=meeting,
+        )
+
+    def publish(self, request, queryset) -> None:
+        result = publish_meetings(meetings=self.publishable(request, queryset), by=request.user)
+        self._report_meeting_publication(request, result)
+
+    def unpublish(self, request, queryset) -> None:
+        changed = unpublish_meetings(meetings=self.publishable(request, queryset), by=request.user)
+        self._report_publication(request, changed, published=False)
+
+    def _report_meeting_publication(self, request, result) -> None:
+        if result.changed:
+            self._report_publication(request, result.changed, published=True)
+        for draft in result.drafts:
+            self.message_user(
+                request,
+                _(
+                    "“%(meeting)s” is a draft and was not published: set its status to planned "
+                    "or held first."
+                )
+                % {"meeting": draft},
+                messages.WARNING,
+            )
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(TranslationAdmin):
+class ActionItemAdmin(RowScopedAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["__str__", "kind", "meeting", "responsible_organisation", "due_date", "status"]
     list_filter = ["status", "kind"]
     list_select_related = ["meeting", "responsible_organisation"]
     search_fields = translated("text")
     autocomplete_fields = ["meeting", "responsible_organisation", "closed_in"]
     date_hierarchy = "due_date"
+
+    def scope_queryset(self, request, queryset):
+        return queryset.filter(meeting__in=meetings_visible_to(request.user).values("pk"))
+
+    def may_change_row(self, request, obj) -> bool:
+        return _may_edit_meeting(request, obj.meeting)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in {"meeting", "closed_in"}:
+            kwargs["queryset"] = meetings_editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --- The back office's front page: what is coming up, what was done, what is late.
+
+
+def _index_with_dashboard(index_view):
+    @wraps(index_view)
+    def index(request, extra_context=None):
+        extra_context = {"dashboard": staff_dashboard(request.user), **(extra_context or {})}
+        return index_view(request, extra_context)
+
+    return index
+
+
+admin.site.index = _index_with_dashboard(admin.site.index)

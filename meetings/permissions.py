@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from meetings.models import Attachment, Meeting, MeetingProject
+from projects.models import Project
 from projects.permissions import (
     coordinated_project_ids,
     is_administrator,
@@ -66,3 +67,13 @@ def can_download_attachment(user, attachment: Attachment) -> bool:
     if attachment.is_public and Meeting.objects.published().filter(pk=meeting.pk).exists():
         return True
     return meetings_visible_to(user).filter(pk=meeting.pk).exists()
+
+
+def projects_attachable_by(user) -> QuerySet[Project]:
+    """Projects the user may link to a meeting and plan meetings for: their own, or any for
+    administrators. Keeps a coordinator from filing a meeting under someone else's project."""
+    if is_administrator(user):
+        return Project.objects.all()
+    if is_coordinator(user):
+        return Project.objects.filter(pk__in=coordinated_project_ids(user))
+    return Project.objects.none()

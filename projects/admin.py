@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from integration_portal.admin_helpers import translated
+from integration_portal.admin_scoping import PublicationAdminMixin
 from projects.models import (
     FundingProgramme,
     Participation,
@@ -13,6 +14,7 @@ from projects.models import (
     ProjectRegion,
     ThematicArea,
 )
+from projects.permissions import is_administrator
 
 
 @admin.register(FundingProgramme)
@@ -58,7 +60,7 @@ class PlannedOutputInline(TranslationTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ProjectAdmin(PublicationAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = [
         "acronym",
         "title",
@@ -85,5 +87,15 @@ class ProjectAdmin(SimpleHistoryAdmin, TranslationAdmin):
             _("Content"),
             {"fields": ["summary", "description", "target_groups", "thematic_areas", "website"]},
         ),
-        (_("Team and publication"), {"fields": ["coordinators", "is_published"]}),
+        (
+            _("Team and publication"),
+            {"fields": ["coordinators", "is_published", "published_at", "published_by"]},
+        ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # Naming a project's coordinators opens its meetings to them: administrators only.
+        if not is_administrator(request.user):
+            readonly.append("coordinators")
+        return readonly

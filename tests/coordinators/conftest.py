@@ -2,6 +2,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from accounts.roles import Role
+from tests.factories import UserFactory
+
 
 @pytest.fixture(autouse=True)
 def _english_and_fresh_rate_limits():
@@ -11,3 +14,9 @@ def _english_and_fresh_rate_limits():
     yield
     cache.clear()
     translation.activate("en")
+
+
+@pytest.fixture
+def administrator(db):
+    """An administrator by role (not a superuser): the role's group grants everything."""
+    return UserFactory(email="administrator@example.org", role=Role.ADMINISTRATOR)

@@ -1,0 +1,102 @@
+"""The back office's front page for those who follow meetings: what is coming, what was held
+this quarter, which action items are late. Scoped like every other door (meetings_visible_to)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils import timezone
+
+from meetings.enums import MeetingStatus
+from meetings.models import ActionItem, Meeting, MeetingProject
+from meetings.permissions import meetings_visible_to
+from partners.models import Region
+from projects.models import Project
+
+UPCOMING_SHOWN = 8
+OVERDUE_SHOWN = 10
+
+
+def current_quarter(today: datetime.date) -> tuple[datetime.datetime, datetime.datetime, str]:
+    """The start and end (exclusive, aware) of today's quarter, and its label ("Q4 2026")."""
+    quarter = (today.month - 1) // 3 + 1
+    start = datetime.date(today.year, 3 * quarter - 2, 1)
+    end = (
+        datetime.date(today.year + 1, 1, 1)
+        if quarter == 4
+        else datetime.date(today.year, 3 * quarter + 1, 1)
+    )
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.datetime.combine(start, datetime.time(), zone),
+        datetime.datetime.combine(end, datetime.time(), zone),
+        f"Q{quarter} {today.year}",
+    )
+
+
+@dataclass
+class Dashboard:
+    quarter_label: str
+    upcoming: list[Meeting]
+    held_per_project: list[tuple[Project, int]]
+    held_per_region: list[tuple[Region | None, int]]
+    overdue: list[ActionItem]
+    overdue_count: int
+
+
+def staff_dashboard(user, *, today: datetime.date | None = None) -> Dashboard | None:
+    """What the user may follow, or None for those who do not work with meetings.
+
+    Seven queries whatever the number of meetings: upcoming meetings, held meetings per project
+    and the projects, per region and the regions, overdue items and their count.
+    """
+    if not user.has_perm("meetings.view_meeting"):
+        return None
+    today = today or timezone.localdate()
+    visible = meetings_visible_to(user).values("pk")
+    start, end, label = current_quarter(today)
+
+    upcoming = list(
+        Meeting.objects.filter(pk__in=visible)
+        .exclude(status__in=[MeetingStatus.CANCELLED, MeetingStatus.DRAFT])
+        .upcoming()
+        .with_places()[:UPCOMING_SHOWN]
+    )
+
+    held = Meeting.objects.filter(
+        pk__in=visible, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
+    )
+    per_project = dict(
+        MeetingProject.objects.filter(meeting__in=held.values("pk"))
+        .values_list("project")
+        .annotate(count=Count("meeting", distinct=True))
+        .values_list("project", "count")
+    )
+    projects = Project.objects.in_bulk(list(per_project))
+    per_region = dict(
+        held.order_by()
+        .values_list("region")
+        .annotate(count=Count("pk"))
+        .values_list("region", "count")
+    )
+    regions = Region.objects.in_bulk([pk for pk in per_region if pk is not None])
+
+    overdue = ActionItem.objects.overdue().filter(meeting__in=visible)
+    return Dashboard(
+        quarter_label=label,
+        upcoming=upcoming,
+        held_per_project=sorted(
+            ((projects[pk], count) for pk, count in per_project.items()),
+            key=lambda pair: (-pair[1], str(pair[0])),
+        ),
+        held_per_region=sorted(
+            ((regions.get(pk), count) for pk, count in per_region.items()),
+            key=lambda pair: (-pair[1], str(pair[0] or "")),
+        ),
+        overdue=list(
+            overdue.select_related("meeting", "responsible_organisation").order_by(
+                "due_date", "pk"
+            )[:OVERDUE_SHOWN]
+        ),
+        overdue_count=overdue.count(),
+    )

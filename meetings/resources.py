@@ -1,0 +1,151 @@
+"""django-import-export resources: attendance lists from pasted lines or CSV/XLSX files."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+from import_export.results import RowResult
+from modeltranslation.utils import build_localized_fieldname
+
+from meetings.enums import Presence
+from meetings.models import Attendance, Meeting
+from partners.models import Contact, Organisation
+
+#: The columns an attendance list may have, in the order pasted lines use.
+ATTENDEE_COLUMNS = ["name", "organisation", "position", "email", "presence"]
+
+
+class OrganisationWidget(widgets.ForeignKeyWidget):
+    """An organisation by its name in any language, or by its acronym (any letter case)."""
+
+    def __init__(self) -> None:
+        super().__init__(Organisation)
+
+    def clean(self, value, row=None, **kwargs):
+        name = str(value or "").strip()
+        if not name:
+            return None
+        lookup = Q(acronym__iexact=name)
+        for code, _label in settings.LANGUAGES:
+            lookup |= Q(**{f"{build_localized_fieldname('name', code)}__iexact": name})
+        organisation = Organisation.objects.filter(lookup).order_by("pk").first()
+        if organisation is None:
+            raise ValueError(
+                _(
+                    "No organisation called “%(name)s” is known. Leave the column empty or "
+                    "add the organisation first."
+                )
+                % {"name": name}
+            )
+        return organisation
+
+
+class PresenceWidget(widgets.Widget):
+    """A presence by its code or its label in the current language; empty means the default."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "").strip().casefold()
+        if not text:
+            return None
+        for choice in Presence:
+            if text in {choice.value, str(choice.label).casefold()}:
+                return choice.value
+        raise ValueError(
+            _("“%(value)s” is not a presence; use one of: %(choices)s.")
+            % {"value": value, "choices": ", ".join(str(label) for label in Presence.labels)}
+        )
+
+
+class AttendeeResource(resources.ModelResource):
+    name = fields.Field(attribute="person_name", column_name="name")
+    organisation = fields.Field(
+        attribute="organisation", column_name="organisation", widget=OrganisationWidget()
+    )
+    position = fields.Field(attribute="position", column_name="position")
+    email = fields.Field(attribute="email", column_name="email")
+    presence = fields.Field(attribute="presence", column_name="presence", widget=PresenceWidget())
+
+    class Meta:
+        model = Attendance
+        fields = ATTENDEE_COLUMNS
+        import_id_fields: list[str] = []
+        force_init_instance = True
+        clean_model_instances = True
+        report_skipped = True
+        store_row_values = True
+        skip_diff = True
+        use_transactions = True
+
+    def __init__(self, *, meeting: Meeting, presence: str, imported_by=None) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.default_presence = presence
+        self.imported_by = imported_by
+
+    def init_instance(self, row=None) -> Attendance:
+        return Attendance(meeting=self.meeting, presence=self.default_presence)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # An empty presence cell keeps the presence chosen for the whole list.
+        if field.column_name == "presence" and not str(row.get("presence") or "").strip():
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None) -> bool:
+        """Someone already on the list (same e-mail, or same name without one) is skipped."""
+        if import_validation_errors or not instance.person_name:
+            return False
+        listed = Attendance.objects.filter(meeting=self.meeting)
+        if instance.email:
+            return listed.filter(email__iexact=instance.email).exists()
+        return listed.filter(person_name__iexact=instance.person_name.strip()).exists()
+
+    def before_save_instance(self, instance: Attendance, row, **kwargs) -> None:
+        if instance.email and instance.contact_id is None:
+            instance.contact = (
+                Contact.objects.filter(email__iexact=instance.email).order_by("pk").first()
+            )
+        instance._history_user = self.imported_by
+
+    def describe_row(self, number: int, row_result: RowResult):
+        """One row of an import preview: what the file said and what happens to it."""
+        from meetings.services import ImportedRow
+
+        values = {
+            column: str(row_result.row_values.get(column) or "").strip()
+            for column in ATTENDEE_COLUMNS
+        }
+        if row_result.import_type == RowResult.IMPORT_TYPE_SKIP:
+            return ImportedRow(number=number, values=values, status="skipped")
+        if row_result.import_type == RowResult.IMPORT_TYPE_INVALID:
+            return ImportedRow(
+                number=number,
+                values=values,
+                status="error",
+                errors=self._messages(row_result.validation_error),
+            )
+        if row_result.errors:
+            return ImportedRow(
+                number=number,
+                values=values,
+                status="error",
+                errors=[_("This row could not be read.")],
+            )
+        return ImportedRow(number=number, values=values, status="new")
+
+    @staticmethod
+    def _messages(error) -> list[str]:
+        labels = {
+            "person_name": _("Name"),
+            "organisation": _("Organisation"),
+            "position": _("Position"),
+            "email": _("E-mail"),
+            "presence": _("Presence"),
+        }
+        if not hasattr(error, "error_dict"):
+            return [str(message) for message in error.messages]
+        return [
+            f"{labels.get(name, name)}: {message}"
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]

@@ -1,0 +1,319 @@
+"""Writes that touch several rows of the meetings app. The admin and commands call these."""
+
+import calendar
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import tablib
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from integration_portal.publication import set_published
+from meetings.enums import (
+    ActionItemStatus,
+    MeetingKind,
+    MeetingStatus,
+    OrganisationRoleInMeeting,
+    Presence,
+)
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MeetingOrganisation,
+    MeetingProject,
+)
+from projects.models import Project
+
+# --- Quarters
+
+
+def quarter_of(day: datetime.date) -> tuple[int, int]:
+    """(year, quarter) of a day: 2026-11-23 -> (2026, 4)."""
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def following_quarter(year: int, quarter: int) -> tuple[int, int]:
+    return (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+
+
+def next_quarterly_start(previous_start: datetime.datetime, *, today: datetime.date):
+    """The same place in the next quarter: the 7th of the quarter's 2nd month, same local time,
+    after a meeting on 7 November gives 7 February.
+
+    The next quarter is the one after the previous meeting's, or, when that one is already
+    over, the one after today's: a planned meeting lies ahead.
+    """
+    year, quarter = following_quarter(*quarter_of(previous_start.date()))
+    if (year, quarter) < quarter_of(today):
+        year, quarter = following_quarter(*quarter_of(today))
+    month = (quarter - 1) * 3 + 1 + (previous_start.month - 1) % 3
+    day = min(previous_start.day, calendar.monthrange(year, month)[1])
+    return previous_start.replace(year=year, month=month, day=day)
+
+
+# --- Planning the next quarterly meeting
+
+# Organisations that come back each quarter; speakers and guests change.
+RECURRING_ORGANISATION_ROLES = [
+    OrganisationRoleInMeeting.ORGANISER,
+    OrganisationRoleInMeeting.SUPPORTING,
+]
+
+
+def previous_quarterly_meeting(project: Project) -> Meeting | None:
+    """The project's latest quarterly coordination meeting that was not cancelled."""
+    return (
+        Meeting.objects.filter(
+            kind=MeetingKind.QUARTERLY_COORDINATION, meeting_projects__project=project
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("-starts_at", "-pk")
+        .first()
+    )
+
+
+def _unique_slug(base: str) -> str:
+    base = base[:190]
+    slug, number = base, 2
+    while Meeting.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def plan_next_quarterly_meeting(
+    *, project: Project, planned_by, today: datetime.date | None = None
+) -> Meeting:
+    """Create the project's next quarterly coordination meeting from its previous one.
+
+    Side effects, in one transaction: a new meeting, status planned and unpublished, dated in
+    the next quarter (see `next_quarterly_start`), with the previous meeting's format, venue,
+    address, city, host, region and time zone; its projects and recurring organisations
+    (organisers, supporting organisations); its agenda as a skeleton (order, time and title,
+    without speakers or descriptions); and its attendance list as expected attendees.
+
+    Raises ValidationError when the project has no earlier quarterly meeting to start from.
+    """
+    previous = previous_quarterly_meeting(project)
+    if previous is None:
+        raise ValidationError(
+            _("%(project)s has no earlier quarterly meeting to start from: add the first one."),
+            code="no_previous_meeting",
+            params={"project": project},
+        )
+    today = today or timezone.localdate()
+    previous_start = previous.local_starts_at
+    starts_at = next_quarterly_start(previous_start, today=today)
+    year, quarter = quarter_of(starts_at.date())
+
+    with transaction.atomic():
+        meeting = Meeting(
+            kind=MeetingKind.QUARTERLY_COORDINATION,
+            format=previous.format,
+            starts_at=starts_at,
+            ends_at=starts_at + (previous.ends_at - previous.starts_at)
+            if previous.ends_at
+            else None,
+            all_day=previous.all_day,
+            timezone=previous.timezone,
+            address=previous.address,
+            city_id=previous.city_id,
+            host_id=previous.host_id,
+            region_id=previous.region_id,
+            status=MeetingStatus.PLANNED,
+            is_published=False,
+            slug=_unique_slug(slugify(f"{project.slug}-quarterly-meeting-{year}-q{quarter}")),
+        )
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                title = gettext("%(project)s quarterly coordination meeting, Q%(quarter)d %(year)d")
+            setattr(
+                meeting,
+                build_localized_fieldname("title", code),
+                title % {"project": project, "quarter": quarter, "year": year},
+            )
+            venue_field = build_localized_fieldname("venue", code)
+            setattr(meeting, venue_field, getattr(previous, venue_field))
+        meeting.full_clean()
+        meeting._history_user = planned_by
+        meeting.save()
+
+        _copy_rows(
+            MeetingProject.objects.filter(meeting=previous),
+            meeting,
+            fields=["project_id", "role"],
+            by=planned_by,
+        )
+        _copy_rows(
+            MeetingOrganisation.objects.filter(
+                meeting=previous, role__in=RECURRING_ORGANISATION_ROLES
+            ),
+            meeting,
+            fields=["organisation_id", "role"],
+            by=planned_by,
+        )
+        _copy_rows(
+            AgendaItem.objects.filter(meeting=previous),
+            meeting,
+            fields=[
+                "order",
+                "time",
+                *(build_localized_fieldname("title", code) for code, _n in settings.LANGUAGES),
+            ],
+            by=planned_by,
+        )
+        _copy_rows(
+            Attendance.objects.filter(meeting=previous),
+            meeting,
+            fields=["contact_id", "person_name", "organisation_id", "position", "email"],
+            extra={"presence": Presence.EXPECTED},
+            by=planned_by,
+        )
+    return meeting
+
+
+def _copy_rows(queryset, meeting: Meeting, *, fields: list[str], by, extra=None) -> None:
+    for source in queryset:
+        copy = type(source)(meeting=meeting, **{name: getattr(source, name) for name in fields})
+        for name, value in (extra or {}).items():
+            setattr(copy, name, value)
+        copy.full_clean()
+        copy._history_user = by
+        copy.save()
+
+
+# --- Action items carried over from earlier meetings
+
+
+def close_action_items(
+    *, items: Iterable[ActionItem], meeting: Meeting, closed_by
+) -> list[ActionItem]:
+    """Mark open action items as done at `meeting`.
+
+    Side effects, in one transaction: each still-open item gets status done, `closed_in` this
+    meeting and `closed_on` the meeting's local date. Items already closed are left alone.
+    Returns the items closed.
+    """
+    closed = []
+    with transaction.atomic():
+        for item in items:
+            if item.status != ActionItemStatus.OPEN:
+                continue
+            item.status = ActionItemStatus.DONE
+            item.closed_in = meeting
+            item.closed_on = meeting.local_starts_at.date()
+            item.full_clean()
+            item._history_user = closed_by
+            item.save(update_fields=["status", "closed_in", "closed_on"])
+            closed.append(item)
+    return closed
+
+
+# --- Importing attendees
+
+
+@dataclass
+class ImportedRow:
+    number: int
+    values: dict[str, str]
+    status: str  # "new", "skipped" or "error"
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AttendeeImport:
+    """What an import did (or, in a preview, would do), row by row."""
+
+    rows: list[ImportedRow]
+    saved: bool
+
+    @property
+    def error_rows(self) -> list[ImportedRow]:
+        return [row for row in self.rows if row.status == "error"]
+
+    @property
+    def new_count(self) -> int:
+        return sum(row.status == "new" for row in self.rows)
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(row.status == "skipped" for row in self.rows)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.error_rows)
+
+
+def import_attendees(
+    *, meeting: Meeting, dataset: tablib.Dataset, presence: str, imported_by, dry_run: bool
+) -> AttendeeImport:
+    """Add the people in `dataset` (columns name, organisation, position, email, presence) to
+    the meeting's attendance list.
+
+    Side effects, in one transaction: one attendance row per new person, linked to the contact
+    with the same e-mail if there is one. People already on the list are skipped. If any row is
+    invalid nothing is saved, and with `dry_run` nothing is saved either: the result says what
+    would happen, row by row.
+    """
+    from meetings.resources import AttendeeResource
+
+    resource = AttendeeResource(meeting=meeting, presence=presence, imported_by=imported_by)
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset,
+            dry_run=dry_run,
+            use_transactions=True,
+            rollback_on_validation_errors=True,
+            raise_errors=False,
+        )
+        report = AttendeeImport(
+            rows=[
+                resource.describe_row(number, row_result)
+                for number, row_result in enumerate(result.rows, start=1)
+            ],
+            saved=False,
+        )
+        base_errors = [str(error.error) for error in result.base_errors]
+        if base_errors:
+            report.rows.append(ImportedRow(number=0, values={}, status="error", errors=base_errors))
+        if dry_run or report.has_errors:
+            transaction.set_rollback(True)
+        else:
+            report.saved = True
+    return report
+
+
+# --- Publication
+
+
+@dataclass(frozen=True)
+class MeetingPublication:
+    changed: list[Meeting]
+    drafts: list[Meeting]
+
+
+def publish_meetings(*, meetings: Iterable[Meeting], by) -> MeetingPublication:
+    """Publish meetings, recording who and when (see `set_published`).
+
+    Drafts are left unpublished and returned in `drafts`: the public site never shows a draft,
+    so its coordinator must first set it to planned or held.
+    """
+    meetings = list(meetings)
+    drafts = [meeting for meeting in meetings if meeting.status == MeetingStatus.DRAFT]
+    ready = [meeting for meeting in meetings if meeting.status != MeetingStatus.DRAFT]
+    return MeetingPublication(
+        changed=set_published(items=ready, published=True, by=by), drafts=drafts
+    )
+
+
+def unpublish_meetings(*, meetings: Iterable[Meeting], by) -> list[Meeting]:
+    """Take meetings off the public site; their change history keeps who did it and when."""
+    return set_published(items=meetings, published=False, by=by)

@@ -1,0 +1,198 @@
+import datetime
+import zoneinfo
+
+import pytest
+from django.urls import reverse
+
+from meetings.enums import MeetingStatus, OrganisationRoleInMeeting, Presence
+from meetings.models import Meeting
+from meetings.services import next_quarterly_start, plan_next_quarterly_meeting
+from tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    CityFactory,
+    MeetingFactory,
+    MeetingOrganisationFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    RegionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+BUCHAREST = zoneinfo.ZoneInfo("Europe/Bucharest")
+TODAY = datetime.date(2026, 11, 23)
+
+
+@pytest.fixture
+def previous(project_a):
+    """Project A's quarterly meeting of 7 November 2026 in Constanța, held."""
+    meeting = MeetingFactory(
+        title_en="Quarterly meeting in Constanța",
+        slug="quarterly-meeting-constanta",
+        starts_at=datetime.datetime(2026, 11, 7, 10, 0, tzinfo=BUCHAREST),
+        ends_at=datetime.datetime(2026, 11, 7, 13, 30, tzinfo=BUCHAREST),
+        venue_en="Prefect's Institution",
+        venue_ro="Instituția Prefectului",
+        address="Bulevardul Tomis 51",
+        city=CityFactory(name="Constanța"),
+        host=OrganisationFactory(name="Prefecture of Constanța"),
+        region=RegionFactory(name="Region 2"),
+        projects=[project_a],
+        summary_en="What was said in November.",
+    )
+    MeetingOrganisationFactory(
+        meeting=meeting,
+        organisation=OrganisationFactory(name="Organising NGO"),
+        role=OrganisationRoleInMeeting.ORGANISER,
+    )
+    MeetingOrganisationFactory(
+        meeting=meeting,
+        organisation=OrganisationFactory(name="One-off speaker"),
+        role=OrganisationRoleInMeeting.SPEAKER,
+    )
+    AgendaItemFactory(
+        meeting=meeting, order=1, time=datetime.time(10), title_en="Welcome", speaker="Prefect"
+    )
+    AgendaItemFactory(meeting=meeting, order=2, title_en="Results of the regional centres")
+    AttendanceFactory(meeting=meeting, person_name="Elena Marinescu", presence=Presence.ATTENDED)
+    AttendanceFactory(meeting=meeting, person_name="Mihai Popa", presence=Presence.EXCUSED)
+    return meeting
+
+
+def test_the_next_meeting_is_prefilled_from_the_previous_one(previous, project_a, coordinator_a):
+    meeting = plan_next_quarterly_meeting(project=project_a, planned_by=coordinator_a, today=TODAY)
+
+    assert meeting.local_starts_at == datetime.datetime(2027, 2, 7, 10, 0, tzinfo=BUCHAREST)
+    assert meeting.local_ends_at == datetime.datetime(2027, 2, 7, 13, 30, tzinfo=BUCHAREST)
+    assert meeting.title_en == "PA quarterly coordination meeting, Q1 2027"
+    assert meeting.status == MeetingStatus.PLANNED
+    assert not meeting.is_published
+    assert (meeting.venue_en, meeting.venue_ro) == (
+        "Prefect's Institution",
+        "Instituția Prefectului",
+    )
+    assert meeting.address == "Bulevardul Tomis 51"
+    assert (meeting.city, meeting.host, meeting.region) == (
+        previous.city,
+        previous.host,
+        previous.region,
+    )
+    assert not meeting.summary_en
+    assert list(meeting.projects.all()) == [project_a]
+    assert [str(link.organisation) for link in meeting.meeting_organisations.all()] == [
+        "Organising NGO"
+    ]
+    assert list(meeting.agenda_items.values_list("order", "time", "title_en", "speaker")) == [
+        (1, datetime.time(10), "Welcome", ""),
+        (2, None, "Results of the regional centres", ""),
+    ]
+    assert sorted(meeting.attendances.values_list("person_name", "presence")) == [
+        ("Elena Marinescu", Presence.EXPECTED),
+        ("Mihai Popa", Presence.EXPECTED),
+    ]
+
+
+def test_the_previous_meeting_is_left_as_it_was(previous, project_a, coordinator_a):
+    plan_next_quarterly_meeting(project=project_a, planned_by=coordinator_a, today=TODAY)
+
+    previous.refresh_from_db()
+    assert previous.attendances.filter(presence=Presence.ATTENDED).count() == 1
+    assert previous.agenda_items.get(order=1).speaker == "Prefect"
+
+
+def test_planning_records_who_did_it_in_the_history(previous, project_a, coordinator_a):
+    meeting = plan_next_quarterly_meeting(project=project_a, planned_by=coordinator_a, today=TODAY)
+
+    assert meeting.history.get().history_user == coordinator_a
+    assert {
+        record.history_user
+        for record in meeting.agenda_items.model.history.filter(meeting_id=meeting.pk)
+    } == {coordinator_a}
+
+
+@pytest.mark.parametrize(
+    ("previous_start", "today", "expected"),
+    [
+        # The quarter after the previous meeting's, same month of the quarter, same day.
+        (
+            datetime.datetime(2026, 11, 7, 10),
+            datetime.date(2026, 11, 23),
+            datetime.date(2027, 2, 7),
+        ),
+        (datetime.datetime(2026, 3, 15, 9), datetime.date(2026, 3, 20), datetime.date(2026, 6, 15)),
+        # A day the month lacks becomes its last day.
+        (
+            datetime.datetime(2026, 11, 30, 10),
+            datetime.date(2026, 12, 1),
+            datetime.date(2027, 2, 28),
+        ),
+        # After a long pause, the quarter after today's.
+        (datetime.datetime(2016, 12, 7, 0), datetime.date(2026, 11, 23), datetime.date(2027, 3, 7)),
+    ],
+)
+def test_the_next_meeting_is_dated_in_the_next_quarter(previous_start, today, expected):
+    start = next_quarterly_start(previous_start.replace(tzinfo=BUCHAREST), today=today)
+
+    assert start.date() == expected
+    assert start.time() == previous_start.time()
+
+
+def test_a_project_without_an_earlier_meeting_cannot_be_planned_from_one(coordinator_a):
+    lonely = ProjectFactory(acronym="NEW")
+
+    with pytest.raises(Exception, match="no earlier quarterly meeting"):
+        plan_next_quarterly_meeting(project=lonely, planned_by=coordinator_a)
+
+
+# --- In the back office
+
+
+def test_the_meeting_page_offers_to_plan_the_next_one(client, coordinator_a, previous, project_a):
+    client.force_login(coordinator_a)
+
+    page = client.get(reverse("admin:meetings_meeting_change", args=[previous.pk])).content.decode()
+
+    assert f"{reverse('admin:meetings_meeting_next_quarterly')}?project={project_a.pk}" in page
+    assert "Plan the next quarterly meeting" in page
+
+
+def test_a_coordinator_plans_the_next_meeting_and_lands_on_it(
+    client, coordinator_a, previous, project_a
+):
+    client.force_login(coordinator_a)
+
+    response = client.post(
+        reverse("admin:meetings_meeting_next_quarterly"), {"project": project_a.pk}
+    )
+
+    meeting = Meeting.objects.exclude(pk=previous.pk).get()
+    assert response["Location"] == reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "is planned from the previous meeting" in page
+    assert "Elena Marinescu" in page
+
+
+def test_a_coordinator_cannot_plan_another_projects_meeting(
+    client, coordinator_b, previous, project_a
+):
+    client.force_login(coordinator_b)
+
+    response = client.post(
+        reverse("admin:meetings_meeting_next_quarterly"), {"project": project_a.pk}
+    )
+
+    assert "Select a valid choice" in response.content.decode()
+    assert Meeting.objects.count() == 1
+
+
+def test_planning_without_a_previous_meeting_says_so(client, coordinator_a, project_a):
+    client.force_login(coordinator_a)
+
+    response = client.post(
+        reverse("admin:meetings_meeting_next_quarterly"), {"project": project_a.pk}
+    )
+
+    assert response.status_code == 200
+    assert "has no earlier quarterly meeting to start from" in response.content.decode()
+    assert not Meeting.objects.exists()
