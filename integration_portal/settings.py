@@ -192,6 +192,7 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_TOTP_ISSUER = "Integration Portal"
 # Administrators and Staff must activate an authenticator app before using the site. On by
 # default in production; off by default with DEBUG so the demo sign-ins work locally.
