@@ -25,11 +25,25 @@ class UserAdmin(BaseUserAdmin):
         (_("Personal details"), {"fields": ["full_name"]}),
         (
             _("Roles and permissions"),
-            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "projects_coordinated",
+                    "user_permissions",
+                ]
+            },
         ),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "projects_coordinated"]
+
+    @admin.display(description=_("projects coordinated"))
+    def projects_coordinated(self, obj) -> str:
+        """A coordinator's meetings are those of these projects; set on each project's page."""
+        return ", ".join(str(project) for project in obj.coordinated_projects.all()) or "–"
