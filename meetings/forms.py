@@ -264,4 +264,9 @@ class NextQuarterlyMeetingForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = projects_attachable_by(user).order_by("acronym", "title")
+        projects = projects_attachable_by(user).order_by("acronym", "title")
+        self.fields["project"].queryset = projects
+        if not self.initial.get("project"):
+            only = list(projects[:2])
+            if len(only) == 1:
+                self.initial["project"] = only[0].pk

@@ -196,3 +196,11 @@ def test_planning_without_a_previous_meeting_says_so(client, coordinator_a, proj
     assert response.status_code == 200
     assert "has no earlier quarterly meeting to start from" in response.content.decode()
     assert not Meeting.objects.exists()
+
+
+def test_a_coordinator_of_one_project_finds_it_already_chosen(client, coordinator_a, project_a):
+    client.force_login(coordinator_a)
+
+    page = client.get(reverse("admin:meetings_meeting_next_quarterly")).content.decode()
+
+    assert f'<option value="{project_a.pk}" selected>PA</option>' in page
