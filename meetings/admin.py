@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from integration_portal.admin_helpers import translated
 from integration_portal.admin_scoping import PublicationAdminMixin, RowScopedAdminMixin
 from meetings.dashboard import staff_dashboard
-from meetings.enums import Presence, ProjectRoleInMeeting
+from meetings.enums import MeetingKind, Presence, ProjectRoleInMeeting
 from meetings.forms import (
     AttendanceInlineForm,
     AttendeeImportConfirmForm,
@@ -202,6 +202,20 @@ class MeetingAdmin(
 
     def publishable(self, request, queryset):
         return queryset.filter(pk__in=meetings_editable_by(request.user).values("pk"))
+
+    # The add page: a coordinator of one project finds it already chosen.
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        return {"kind": MeetingKind.QUARTERLY_COORDINATION, **initial}
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, MeetingProjectInline) and obj.pk is None and request.method == "GET":
+            own = list(projects_attachable_by(request.user)[:2])
+            if len(own) == 1:
+                kwargs["initial"] = [{"project": own[0].pk}]
+        return kwargs
 
     # The change page: carried-over action items, tools for the coordinator's routine.
 

@@ -281,3 +281,11 @@ def test_only_administrators_name_a_projects_coordinators(client, editor, admini
 
     assert 'name="coordinators"' not in editor_page.content.decode()
     assert 'name="coordinators"' in admin_page.content.decode()
+
+
+def test_a_coordinator_of_one_project_finds_it_chosen_on_a_new_meeting(
+    client, coordinator_b, project_b
+):
+    form = _add_form(client, coordinator_b)
+
+    assert form.data["meeting_projects-0-project"] == [str(project_b.pk)]
