@@ -1,10 +1,13 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import UserChangeAdminForm, UserCreationAdminForm
 from accounts.models import User
+from integration_portal.admin_relations import LookupSafeRelationsMixin
 
 # The admin's own login form would skip allauth's rate limits and second factor: send it to
 # allauth's sign-in page instead.
@@ -12,7 +15,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(LookupSafeRelationsMixin, BaseUserAdmin):
     form = UserChangeAdminForm
     add_form = UserCreationAdminForm
     ordering = ["email"]
@@ -47,3 +50,11 @@ class UserAdmin(BaseUserAdmin):
     def projects_coordinated(self, obj) -> str:
         """A coordinator's meetings are those of these projects; set on each project's page."""
         return ", ".join(str(project) for project in obj.coordinated_projects.all()) or "–"
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(LookupSafeRelationsMixin, BaseGroupAdmin):
+    pass

@@ -14,6 +14,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from integration_portal.admin_helpers import translated
+from integration_portal.admin_relations import LookupSafeRelationsMixin
 from integration_portal.admin_scoping import PublicationAdminMixin, RowScopedAdminMixin
 from meetings.dashboard import staff_dashboard
 from meetings.enums import MeetingKind, Presence, ProjectRoleInMeeting
@@ -78,7 +79,7 @@ class MeetingPartInline:
 # --- Inlines
 
 
-class MeetingProjectInline(MeetingPartInline, admin.TabularInline):
+class MeetingProjectInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):
     model = MeetingProject
     formset = MeetingProjectFormSet
     extra = 0
@@ -115,20 +116,20 @@ class MeetingProjectInline(MeetingPartInline, admin.TabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class MeetingOrganisationInline(MeetingPartInline, admin.TabularInline):
+class MeetingOrganisationInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):
     model = MeetingOrganisation
     extra = 0
     autocomplete_fields = ["organisation"]
     verbose_name_plural = _("organisers, speakers and supporters")
 
 
-class AgendaItemInline(MeetingPartInline, TranslationTabularInline):
+class AgendaItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
     model = AgendaItem
     extra = 0
     fields = ["order", "time", "title", "speaker"]
 
 
-class AttendanceInline(MeetingPartInline, admin.TabularInline):
+class AttendanceInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):
     model = Attendance
     form = AttendanceInlineForm
     extra = 0
@@ -136,7 +137,7 @@ class AttendanceInline(MeetingPartInline, admin.TabularInline):
     fields = ["contact", "person_name", "organisation", "position", "email", "presence"]
 
 
-class ActionItemInline(MeetingPartInline, TranslationTabularInline):
+class ActionItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
     model = ActionItem
     fk_name = "meeting"
     extra = 0
@@ -144,7 +145,7 @@ class ActionItemInline(MeetingPartInline, TranslationTabularInline):
     fields = ["kind", "text", "responsible_organisation", "due_date", "status"]
 
 
-class AttachmentInline(MeetingPartInline, TranslationTabularInline):
+class AttachmentInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
     model = Attachment
     extra = 0
     fields = ["title", "kind", "file", "is_public"]
@@ -155,6 +156,7 @@ class AttachmentInline(MeetingPartInline, TranslationTabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(
+    LookupSafeRelationsMixin,
     RowScopedAdminMixin,
     PublicationAdminMixin,
     MeetingReportsAdminMixin,
@@ -523,7 +525,9 @@ class MeetingAdmin(
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(RowScopedAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ActionItemAdmin(
+    LookupSafeRelationsMixin, RowScopedAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["__str__", "kind", "meeting", "responsible_organisation", "due_date", "status"]
     list_filter = ["status", "kind"]
     list_select_related = ["meeting", "responsible_organisation"]

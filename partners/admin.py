@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from integration_portal.admin_helpers import translated
+from integration_portal.admin_relations import LookupSafeRelationsMixin
 from partners.models import (
     Contact,
     IntegrationCentre,
@@ -15,7 +16,7 @@ from partners.models import (
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     list_display = ["name", "kind", "parent", "code"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
@@ -26,7 +27,7 @@ class RegionAdmin(TranslationAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     list_display = ["name", "acronym", "kind", "country", "city"]
     list_filter = ["kind", "country"]
     list_select_related = ["country", "city"]
@@ -40,14 +41,14 @@ class OrganisationAdmin(TranslationAdmin):
     ]
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(LookupSafeRelationsMixin, admin.TabularInline):
     model = Contact
     extra = 0
     fields = ["name", "position", "email", "phone"]
 
 
 @admin.register(IntegrationCentre)
-class IntegrationCentreAdmin(TranslationAdmin):
+class IntegrationCentreAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     list_display = ["name", "kind", "organisation", "city", "is_active"]
     list_filter = ["kind", "is_active", "services", "languages"]
     list_select_related = ["organisation", "city"]
@@ -64,7 +65,7 @@ class IntegrationCentreAdmin(TranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(LookupSafeRelationsMixin, admin.ModelAdmin):
     list_display = ["name", "position", "organisation", "email", "phone"]
     list_filter = ["organisation__kind"]
     list_select_related = ["organisation"]
@@ -73,7 +74,7 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service, TargetGroup)
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(LookupSafeRelationsMixin, admin.ModelAdmin):
     list_display = ["__str__", "code"]
     search_fields = ["code"]
 
@@ -85,6 +86,6 @@ class VocabularyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Language)
-class LanguageAdmin(TranslationAdmin):
+class LanguageAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     list_display = ["name", "code"]
     search_fields = [*translated("name"), "code"]

@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from integration_portal.admin_helpers import translated
+from integration_portal.admin_relations import LookupSafeRelationsMixin
 from integration_portal.admin_scoping import PublicationAdminMixin
 from projects.models import (
     FundingProgramme,
@@ -18,7 +19,7 @@ from projects.permissions import is_administrator
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(TranslationAdmin):
+class FundingProgrammeAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     list_display = ["name", "short_name", "fund", "period", "managing_authority"]
     list_filter = ["fund"]
     list_select_related = ["managing_authority"]
@@ -28,39 +29,41 @@ class FundingProgrammeAdmin(TranslationAdmin):
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(TranslationAdmin):
+class ThematicAreaAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = [*translated("name"), "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
-class ParticipationInline(TranslationTabularInline):
+class ParticipationInline(LookupSafeRelationsMixin, TranslationTabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "partner_number", "contribution"]
 
 
-class ProjectRegionInline(admin.TabularInline):
+class ProjectRegionInline(LookupSafeRelationsMixin, admin.TabularInline):
     model = ProjectRegion
     extra = 0
     autocomplete_fields = ["region"]
 
 
-class ProjectCentreInline(admin.TabularInline):
+class ProjectCentreInline(LookupSafeRelationsMixin, admin.TabularInline):
     model = ProjectCentre
     extra = 0
     autocomplete_fields = ["centre"]
 
 
-class PlannedOutputInline(TranslationTabularInline):
+class PlannedOutputInline(LookupSafeRelationsMixin, TranslationTabularInline):
     model = PlannedOutput
     extra = 0
     fields = ["order", "kind", "quantity", "description"]
 
 
 @admin.register(Project)
-class ProjectAdmin(PublicationAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ProjectAdmin(
+    LookupSafeRelationsMixin, PublicationAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = [
         "acronym",
         "title",
