@@ -19,6 +19,8 @@ class HtmlForm:
     kinds: dict[str, str] = field(default_factory=dict)
     # name -> the values a select offers.
     options: dict[str, list[str]] = field(default_factory=dict)
+    # name -> the field's HTML attributes (class, type, required…).
+    attributes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def submission(self) -> dict[str, list[str] | str]:
         """The data to post, without the empty-form templates of inline formsets."""
@@ -36,6 +38,7 @@ class HtmlForm:
             new_name = name.replace("__prefix__", str(index))
             self.data[new_name] = list(self.data.get(name, []))
             self.kinds[new_name] = self.kinds[name]
+            self.attributes[new_name] = self.attributes.get(name, {})
             if name in self.options:
                 self.options[new_name] = self.options[name]
         self.data[f"{prefix}-TOTAL_FORMS"] = [str(index + 1)]
@@ -82,6 +85,8 @@ class _FormParser(HTMLParser):
         if form is None:
             return
         name = attributes.get("name")
+        if name and tag in {"input", "select", "textarea"}:
+            form.attributes[name] = attributes
         if tag == "input" and name:
             kind = attributes.get("type", "text").lower()
             form.kinds[name] = kind
