@@ -1,3 +1,5 @@
+import smtplib
+
 import pytest
 from django.urls import reverse
 
@@ -83,3 +85,22 @@ def test_account_pages_use_the_site_layout_in_the_chosen_language(client):
 
     assert '<html lang="ro">' in page
     assert 'class="site-footer"' in page
+
+
+def test_a_mail_server_failure_shows_a_clear_error_and_changes_nothing(
+    client, coordinator_a, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+    password_before = coordinator_a.password
+
+    response = client.post(
+        reverse("account_reset_password"), {"email": "coordinator.a@example.org"}
+    )
+
+    assert response.status_code == 503
+    assert "The e-mail could not be sent" in response.content.decode()
+    coordinator_a.refresh_from_db()
+    assert coordinator_a.password == password_before
