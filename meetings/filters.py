@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import MeetingFormat, MeetingKind
 from meetings.models import Meeting, MeetingOrganisation
-from partners.filters import PublicFilterSet, RegionTreeFilter, SearchFilter
+from partners.filters import PublicFilterSet, RegionTreeFilter, SearchFilter, SortFilter
 from partners.models import Organisation, Region
 from projects.filters import YearFilter
 from projects.models import Project
@@ -79,7 +79,7 @@ class MeetingFilterSet(PublicFilterSet):
         field_name="starts_at",
         lookup_expr="quarter",
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         label=_("Sort by"),
         fields=(("starts_at", "date"), ("title", "title")),
         field_labels={"starts_at": _("Date"), "title": _("Title")},

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import (
@@ -271,7 +272,10 @@ class Meeting(SearchableModel):
 
     @property
     def quarter_label(self) -> str:
-        return f"Q{self.quarter} {self.local_starts_at.year}"
+        return gettext("Q%(number)s %(year)s") % {
+            "number": self.quarter,
+            "year": self.local_starts_at.year,
+        }
 
     @property
     def ordinal(self) -> int | None:

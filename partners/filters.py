@@ -3,6 +3,9 @@
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partners.enums import CentreKind, OrganisationKind, RegionKind
@@ -21,6 +24,30 @@ class PublicFilterForm(forms.Form):
                 error_id = f"{self[name].auto_id}_errors"
                 if error_id not in described_by:
                     widget.attrs["aria-describedby"] = f"{described_by} {error_id}".strip()
+
+
+def _descending(label: str) -> str:
+    return gettext("%s (descending)") % label
+
+
+descending = lazy(_descending, str)
+
+
+class SortFilter(django_filters.OrderingFilter):
+    """Sort options labelled in the reader's language.
+
+    django-filter formats the "(descending)" labels once, when the filter class is defined, so
+    they would stay in the language active at start-up; here they are translated when shown.
+    """
+
+    def build_choices(self, fields, labels):
+        ascending = [
+            (param, labels.get(field, _(pretty_name(param)))) for field, param in fields.items()
+        ]
+        choices = []
+        for param, label in ascending:
+            choices += [(param, label), (f"-{param}", labels.get(f"-{param}", descending(label)))]
+        return choices
 
 
 class PublicFilterSet(django_filters.FilterSet):
@@ -91,7 +118,7 @@ class OrganisationFilterSet(PublicFilterSet):
         to_field_name="slug",
         queryset=Region.objects.filter(kind=RegionKind.COUNTRY),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("acronym", "acronym")),
         field_labels={"name": _("Name"), "acronym": _("Acronym")},
@@ -118,7 +145,7 @@ class CentreFilterSet(PublicFilterSet):
         field_name="languages",
     )
     kind = django_filters.ChoiceFilter(label=_("Kind of centre"), choices=CentreKind.choices)
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("city__name", "city")),
         field_labels={"name": _("Name"), "city__name": _("City")},

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from partners.enums import RegionKind
-from partners.filters import PublicFilterSet, RegionTreeFilter, SearchFilter
+from partners.filters import PublicFilterSet, RegionTreeFilter, SearchFilter, SortFilter
 from partners.models import Organisation, Region, TargetGroup
 from projects.enums import ProjectStatus
 from projects.models import (
@@ -78,7 +78,7 @@ class ProjectFilterSet(PublicFilterSet):
         method="filter_partner",
     )
     year = YearFilter(label=_("Running in year"), method="filter_year")
-    ordering = django_filters.OrderingFilter(
+    ordering = SortFilter(
         label=_("Sort by"),
         fields=(("start_date", "start"), ("end_date", "end"), ("title", "title")),
         field_labels={

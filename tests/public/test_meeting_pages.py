@@ -255,3 +255,21 @@ def test_meeting_list_query_count_does_not_grow_with_rows(client, django_assert_
         response = client.get("/en/meetings/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "quarter", "sort_option"),
+    [
+        ("en", "Q4 2016", "Date (descending)"),
+        ("ro", "T4 2016", "Dată (descrescător)"),
+        ("bg", "тримесечие 4 на 2016 г.", "Дата (низходящо)"),
+    ],
+)
+def test_quarter_and_sort_options_speak_the_readers_language(
+    client, demo, language, quarter, sort_option
+):
+    meeting_page = page_text(client.get(f"/{language}/meetings/{CONSTANTA_MEETING}/"))
+    list_page = client.get(f"/{language}/meetings/").content.decode()
+
+    assert quarter in meeting_page
+    assert sort_option in list_page
