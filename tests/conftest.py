@@ -1,7 +1,9 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from accounts.roles import Role
 from tests.factories import MeetingFactory, ProjectFactory, UserFactory
@@ -12,6 +14,17 @@ def _isolated_files(settings, tmp_path):
     """Uploaded files go to a throwaway folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
+@pytest.fixture(autouse=True)
+def _english_and_fresh_cache():
+    """URLs reversed in English whatever page an earlier test opened; rate limits and cached
+    pages start empty."""
+    translation.activate("en")
+    cache.clear()
+    yield
+    cache.clear()
+    translation.activate("en")
 
 
 @pytest.fixture
