@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # The search's trigram indexes (GinIndex); does nothing on SQLite.
+    "django.contrib.postgres",
     "allauth",
     "allauth.account",
     "allauth.mfa",

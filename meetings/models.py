@@ -31,6 +31,7 @@ from meetings.validators import (
     validate_timezone,
 )
 from partners.enums import RegionKind
+from partners.indexes import search_index, sort_indexes
 from partners.models import Contact, Organisation, Region
 from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from projects.models import Project
@@ -233,6 +234,11 @@ class Meeting(SearchableModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-starts_at"]
+        indexes = [
+            search_index("meeting_search_trgm"),
+            models.Index(fields=["starts_at"], name="meeting_starts_at_idx"),
+            *sort_indexes("meeting", "title"),
+        ]
 
     def __str__(self) -> str:
         return self.title

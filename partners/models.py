@@ -12,6 +12,7 @@ from partners.enums import (
     ServiceCode,
     TargetGroupCode,
 )
+from partners.indexes import search_index, sort_indexes
 from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.validators import latitude_validators, longitude_validators
 
@@ -101,6 +102,7 @@ class Region(SearchableModel):
         verbose_name = pgettext_lazy("administrative unit", "region")
         verbose_name_plural = pgettext_lazy("administrative unit", "regions")
         ordering = ["name"]
+        indexes = [search_index("region_search_trgm")]
 
     def __str__(self) -> str:
         return self.name
@@ -193,6 +195,11 @@ class Organisation(SearchableModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [
+            search_index("organisation_search_trgm"),
+            *sort_indexes("organisation", "name"),
+            models.Index(fields=["acronym"], name="organisation_acronym_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -279,6 +286,7 @@ class IntegrationCentre(SearchableModel):
         verbose_name = _("integration centre")
         verbose_name_plural = _("integration centres")
         ordering = ["name"]
+        indexes = [search_index("centre_search_trgm"), *sort_indexes("centre", "name")]
 
     def __str__(self) -> str:
         return self.name

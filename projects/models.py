@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partners.indexes import search_index, sort_indexes
 from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
 from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from projects.enums import Currency, Fund, OutputKind, ParticipationRole, ProjectStatus
@@ -205,6 +206,12 @@ class Project(SearchableModel):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["-start_date", "title"]
+        indexes = [
+            search_index("project_search_trgm"),
+            models.Index(fields=["start_date"], name="project_start_date_idx"),
+            models.Index(fields=["end_date"], name="project_end_date_idx"),
+            *sort_indexes("project", "title"),
+        ]
 
     def __str__(self) -> str:
         return self.acronym or self.title

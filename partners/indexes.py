@@ -1,0 +1,40 @@
+"""Indexes the public lists and the search need, shared by every app with searchable rows.
+
+- `search_index()`: a trigram index on `search_text`, so PostgreSQL answers the search's
+  `LIKE '%word%'` from the index instead of reading every row. SQLite has no such index; there
+  the migration only records it (see `AddIndexOnPostgreSQL`).
+- `sort_indexes()`: one index per language version of a translated column that lists sort by
+  ("title" sorts by `title_ro` on the Romanian pages).
+"""
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.migrations.operations import AddIndex
+from modeltranslation.utils import build_localized_fieldname
+
+
+def search_index(name: str) -> GinIndex:
+    return GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name=name)
+
+
+def sort_indexes(prefix: str, field: str) -> list[models.Index]:
+    return [
+        models.Index(
+            fields=[build_localized_fieldname(field, code)], name=f"{prefix}_{field}_{code}_idx"
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+class AddIndexOnPostgreSQL(AddIndex):
+    """AddIndex for an index only PostgreSQL can build; on other databases only the migration
+    state changes, so the models and the migrations stay in step everywhere."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
