@@ -214,6 +214,11 @@ CACHES = {
         "KEY_PREFIX": CACHE_KEY_PREFIX,
     }
 }
+# Counts, filter choices and the project list kept for visitors until an editor changes
+# something (integration_portal/public_cache.py). On by default only with the shared cache: a
+# change made through one process must reach every process's cached entries.
+PUBLIC_CACHE = env_bool("PUBLIC_CACHE", default=bool(REDIS_URL))
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 15 * 60)
 
 # --- Internationalisation
 LANGUAGE_CODE = "en"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from integration_portal import public_cache
 from integration_portal.search import search_site
 from integration_portal.sitemaps import SITEMAPS
 from meetings.models import Meeting
@@ -22,16 +23,20 @@ HOME_MEETINGS = 5
 
 def home(request):
     context = {
-        "counts": {
-            "projects": Project.objects.public().count(),
-            "organisations": Organisation.objects.count(),
-            "centres": IntegrationCentre.objects.active().count(),
-            "regions": Region.objects.count(),
-        },
+        "counts": public_cache.remember(("home-counts",), home_counts),
         "upcoming_meetings": Meeting.objects.published().upcoming().for_list()[:HOME_MEETINGS],
         "recent_meetings": Meeting.objects.published().past().for_list()[:HOME_MEETINGS],
     }
     return render(request, "home.html", context)
+
+
+def home_counts() -> dict[str, int]:
+    return {
+        "projects": Project.objects.public().count(),
+        "organisations": Organisation.objects.count(),
+        "centres": IntegrationCentre.objects.active().count(),
+        "regions": Region.objects.count(),
+    }
 
 
 class SearchForm(forms.Form):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from integration_portal.pagination import ListPaginator
 from meetings.calendar import meetings_calendar
 from meetings.filters import MeetingFilterSet, When
 from meetings.models import Meeting
@@ -27,6 +28,7 @@ class MeetingListView(FilterView):
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
     paginate_by = 20
+    paginator_class = ListPaginator
 
     def get_queryset(self):
         return Meeting.objects.published().for_list()

@@ -9,11 +9,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partners.enums import CentreKind, OrganisationKind, RegionKind
+from partners.filter_fields import lighten_choice_fields
 from partners.models import IntegrationCentre, Language, Organisation, Region, Service
 
 
 class PublicFilterForm(forms.Form):
-    """Tie each field to its error message for screen readers."""
+    """Tie each field to its error message for screen readers; keep long choice lists fast."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lighten_choice_fields(self)
 
     def full_clean(self) -> None:
         super().full_clean()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from integration_portal.pagination import ListPaginator
 from partners.filters import CentreFilterSet, OrganisationFilterSet
 from partners.models import IntegrationCentre, Organisation, Region
 
@@ -34,6 +35,7 @@ class OrganisationListView(FilterView):
     filterset_class = OrganisationFilterSet
     template_name = "partners/organisation_list.html"
     paginate_by = 20
+    paginator_class = ListPaginator
 
     def get_queryset(self):
         return Organisation.objects.for_list()
@@ -164,6 +166,7 @@ class CentreListView(FilterView):
     filterset_class = CentreFilterSet
     template_name = "partners/centre_list.html"
     paginate_by = 20
+    paginator_class = ListPaginator
 
     def get_queryset(self):
         return IntegrationCentre.objects.active().with_details()

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from integration_portal.backup import MANIFEST, BackupError, restore
+from integration_portal.public_cache import content_changed
 
 
 class Command(BaseCommand):
@@ -31,4 +32,6 @@ class Command(BaseCommand):
             counts = restore(source)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # The rows changed under the cache's feet, without a save to signal it.
+        content_changed()
         self.stdout.write(f"Restored {sum(counts.values())} rows in {len(counts)} tables.")

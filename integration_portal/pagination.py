@@ -1,0 +1,27 @@
+"""Pages of the public lists, which at national scale run to more than a thousand."""
+
+from django.core.paginator import Page, Paginator
+from django.db import models
+from django.utils.functional import cached_property
+
+from integration_portal import public_cache
+
+
+class ListPage(Page):
+    @property
+    def nearby_page_numbers(self):
+        """1 … 4 5 6 7 8 … 1456: the first, the last and the pages around this one."""
+        return self.paginator.get_elided_page_range(self.number, on_each_side=2, on_ends=1)
+
+
+class ListPaginator(Paginator):
+    """Totals counted once per content version rather than on every page view."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, models.QuerySet):
+            return public_cache.count(self.object_list)
+        return super().count
+
+    def _get_page(self, *args, **kwargs) -> ListPage:
+        return ListPage(*args, **kwargs)
