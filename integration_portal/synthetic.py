@@ -1154,7 +1154,8 @@ def generate(*, scale: float = 1.0, seed: int = 1, progress: Progress | None = N
     # Rows went in by COPY and bulk_create, which send no signals: drop what the cache holds.
     content_changed()
     if connection.vendor == "postgresql":
-        # Fresh planner statistics, as autovacuum would gather them some minutes later.
+        # Planner statistics and the visibility map (index-only counts), as autovacuum would
+        # leave them some minutes later. VACUUM cannot run inside a transaction.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
     return written

@@ -237,6 +237,12 @@ class Meeting(SearchableModel):
         indexes = [
             search_index("meeting_search_trgm"),
             models.Index(fields=["starts_at"], name="meeting_starts_at_idx"),
+            # The rows published() selects: the public lists sort and count only these.
+            models.Index(
+                fields=["starts_at"],
+                condition=models.Q(is_published=True) & ~models.Q(status=MeetingStatus.DRAFT),
+                name="meeting_public_starts_at_idx",
+            ),
             *sort_indexes("meeting", "title"),
         ]
 

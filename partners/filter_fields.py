@@ -10,6 +10,7 @@ are written out directly.
 import html
 
 from django import forms
+from django.db.models import TextField
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
@@ -46,8 +47,12 @@ class SharedModelChoiceIterator(ModelChoiceIterator):
         return self._shared
 
     def _compute(self) -> dict:
-        own_iterator = type(self.field).iterator
-        pairs = [(str(value), str(label)) for value, label in own_iterator(self.field)]
+        iterator = type(self.field).iterator(self.field)
+        # Labels are names and titles: the long texts (descriptions, search_text) stay behind.
+        model = iterator.queryset.model
+        long_texts = [f.attname for f in model._meta.concrete_fields if isinstance(f, TextField)]
+        iterator.queryset = iterator.queryset.defer(*long_texts)
+        pairs = [(str(value), str(label)) for value, label in iterator]
         return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
 
     def options_html(self) -> str:
