@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo lint format check clean messages bench-pdf
+.PHONY: run test install migrate demo lint format check clean messages serve bench bench-pdf
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,30 @@ demo: migrate
 run: demo
 	@echo "Serving on http://127.0.0.1:8000/ — administration at http://127.0.0.1:8000/en/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production settings on loopback: gunicorn, WhiteNoise's compressed hashed static files, DEBUG
+# off. Plain HTTP here, so the HTTPS redirect and secure-only cookies are turned off.
+SERVE_PORT ?= 8000
+SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-local-serve-only-not-a-production-secret-key}" \
+	SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_HSTS_SECONDS=0
+
+serve: demo
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "Serving on http://127.0.0.1:$(SERVE_PORT)/ with gunicorn (2 workers)"
+	$(SERVE_ENV) $(BIN)/gunicorn integration_portal.wsgi:application \
+		--bind 127.0.0.1:$(SERVE_PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+# Scale 1 into a throwaway database on DATABASE_URL's PostgreSQL server (local by default), then
+# page timings, queries, throughput with wrk and PDF timings. BENCH_SCALE=0.1 for a quick run.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || apt-get install -y -qq wrk >/dev/null \
+		|| { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || true
+	@if [ -z "$$DATABASE_URL" ] && ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start; \
+		for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; \
+	fi
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+		$(BIN)/python manage.py bench
 
 test: install
 	$(BIN)/python -m pytest
