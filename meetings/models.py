@@ -62,10 +62,11 @@ class MeetingQuerySet(SearchableQuerySet):
 
     def involving(self, organisation: Organisation) -> "MeetingQuerySet":
         """Meetings the organisation hosted or took part in as an organisation."""
-        linked = MeetingOrganisation.objects.filter(organisation=organisation)
-        return self.filter(
-            models.Q(host=organisation) | models.Q(pk__in=linked.values("meeting_id"))
-        )
+        # A union rather than "host OR linked": each half is answered from its own index,
+        # where the OR made PostgreSQL read every meeting.
+        hosted = Meeting.objects.filter(host=organisation).values("pk")
+        linked = MeetingOrganisation.objects.filter(organisation=organisation).values("meeting_id")
+        return self.filter(pk__in=hosted.union(linked))
 
     def within(self, region: Region) -> "MeetingQuerySet":
         """Meetings coordinating the region, or held in a place inside it."""
