@@ -19,13 +19,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 from django.conf import settings
+
+from integration_portal import serverctl
 
 BASE_DIR = Path(settings.BASE_DIR)
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -292,56 +293,6 @@ def manage(*args: str, env: dict, timeout: float, echo: Callable[[str], None] | 
     return "".join(output)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def gunicorn(env: dict, *, workers: int = 2) -> Iterator[str]:
-    """gunicorn on a free loopback port for the duration of the block; yields its base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "integration_portal.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--access-logfile",
-            "/dev/null",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("gunicorn did not start") from None
-                time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def status_of(url: str) -> int:
     """The status of one GET, as wrk's requests get it (redirects not followed)."""
     parsed = urlparse(url)
@@ -487,7 +438,7 @@ def throughput(figures: Figures, env: dict, pages: dict, seconds: int) -> None:
         figures.add("throughput", "n/a (wrk is not installed)")
         return
     project_list = pages.get("project_list", {})
-    with gunicorn(env) as base:
+    with serverctl.gunicorn(env, workers=2, threads=1) as base:
         targets = [("healthz", f"{base}/healthz")]
         if project_list.get("available"):
             targets.insert(0, ("project_list", base + project_list["url"]))

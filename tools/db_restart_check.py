@@ -21,9 +21,9 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import serverctl
+from integration_portal import serverctl
 
 CLIENTS = 4
 #: Requests after the database is back but before this many seconds pass may still meet a

@@ -18,9 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import serverctl
+from integration_portal import serverctl
 
 LUA = r"""
 local paths = {%(paths)s}

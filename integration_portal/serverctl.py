@@ -1,7 +1,8 @@
-"""Start the portal under gunicorn on loopback with production settings, for the checks in tools/.
+"""Start the portal under gunicorn on loopback with production settings.
 
-Shared by `make loadtest` and `make db-restart-check`: a throwaway database, DEBUG off, and a
-server that is always stopped again, whatever happens.
+Shared by `make loadtest`, `make db-restart-check` and `make bench`: a throwaway database, DEBUG
+off, and a server that is always stopped again, whatever happens. Standard library only, so the
+scripts in tools/ can use it before Django is set up.
 """
 
 import contextlib
@@ -143,7 +144,7 @@ def wait_until_up(base: str, server: subprocess.Popen, timeout: float = 60) -> N
         if server.poll() is not None:
             sys.exit(f"gunicorn stopped with exit code {server.returncode}")
         try:
-            with urllib.request.urlopen(f"{base}/en/", timeout=5) as response:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=5) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
