@@ -46,6 +46,8 @@ class MeetingRegionFilter(RegionTreeFilter):
         return qs.within(value)
 
 
+# The long choice lists (thousands of projects and organisations at national scale) load only
+# the slug and the label: building each instance with every column was most of the render.
 class MeetingFilterSet(PublicFilterSet):
     q = SearchFilter()
     when = When(label=_("Upcoming or past"))
@@ -54,7 +56,9 @@ class MeetingFilterSet(PublicFilterSet):
     project = django_filters.ModelChoiceFilter(
         label=_("Project"),
         to_field_name="slug",
-        queryset=Project.objects.public().order_by("acronym", "title"),
+        queryset=Project.objects.public()
+        .order_by("acronym", "title")
+        .only("slug", "acronym", "title"),
         method="filter_project",
     )
     organisation = django_filters.ModelChoiceFilter(
@@ -67,7 +71,9 @@ class MeetingFilterSet(PublicFilterSet):
                     meeting__in=Meeting.objects.published()
                 ).values("organisation_id")
             )
-        ).order_by("name"),
+        )
+        .order_by("name")
+        .only("slug", "name"),
         method="filter_organisation",
     )
     region = MeetingRegionFilter(label=_("Region or city"))

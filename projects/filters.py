@@ -74,7 +74,9 @@ class ProjectFilterSet(PublicFilterSet):
             pk__in=Participation.objects.filter(project__is_published=True).values(
                 "organisation_id"
             )
-        ).order_by("name"),
+        )
+        .order_by("name")
+        .only("slug", "name"),
         method="filter_partner",
     )
     year = YearFilter(label=_("Running in year"), method="filter_year")
