@@ -438,7 +438,7 @@ def throughput(figures: Figures, env: dict, pages: dict, seconds: int) -> None:
         figures.add("throughput", "n/a (wrk is not installed)")
         return
     project_list = pages.get("project_list", {})
-    with serverctl.gunicorn(env, workers=2, threads=1) as base:
+    with serverctl.gunicorn(env, workers=2, threads=None) as base:
         targets = [("healthz", f"{base}/healthz")]
         if project_list.get("available"):
             targets.insert(0, ("project_list", base + project_list["url"]))

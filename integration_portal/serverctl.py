@@ -95,9 +95,11 @@ def prepared_site(database_url: str = "") -> Iterator[dict[str, str]]:
 
 @contextlib.contextmanager
 def gunicorn(
-    env: dict[str, str], *, workers: int = 2, threads: int = 4, log_path: Path | None = None
+    env: dict[str, str], *, workers: int = 2, threads: int | None = 4, log_path: Path | None = None
 ) -> Iterator[str]:
-    """Serve the portal on a free loopback port; yields the base URL and stops the server."""
+    """Serve the portal on a free loopback port; yields the base URL and stops the server.
+
+    `threads=None` runs gunicorn's default synchronous workers, one request at a time each."""
     if not GUNICORN.exists():
         sys.exit("gunicorn is missing from .venv: run `make install` first.")
     port = free_port()
@@ -110,10 +112,7 @@ def gunicorn(
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread",
+            *(["--threads", str(threads), "--worker-class", "gthread"] if threads else []),
             "--timeout",
             "30",
             "--graceful-timeout",
