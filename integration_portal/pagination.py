@@ -3,6 +3,7 @@
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.utils.functional import cached_property
+from django_filters.views import FilterView
 
 from integration_portal import public_cache
 
@@ -25,3 +26,10 @@ class ListPaginator(Paginator):
 
     def _get_page(self, *args, **kwargs) -> ListPage:
         return ListPage(*args, **kwargs)
+
+
+class PublicListView(FilterView):
+    """A filtered public list, twenty to a page."""
+
+    paginate_by = 20
+    paginator_class = ListPaginator

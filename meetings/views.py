@@ -3,9 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
-from integration_portal.pagination import ListPaginator
+from integration_portal.pagination import PublicListView
 from meetings.calendar import meetings_calendar
 from meetings.filters import MeetingFilterSet, When
 from meetings.models import Meeting
@@ -24,11 +23,9 @@ def _sorted_for_listing(filterset: MeetingFilterSet, queryset):
     return queryset.order_by("-starts_at", "-pk")
 
 
-class MeetingListView(FilterView):
+class MeetingListView(PublicListView):
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
-    paginate_by = 20
-    paginator_class = ListPaginator
 
     def get_queryset(self):
         return Meeting.objects.published().for_list()

@@ -8,9 +8,8 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
-from django_filters.views import FilterView
 
-from integration_portal.pagination import ListPaginator
+from integration_portal.pagination import PublicListView
 from partners.filters import CentreFilterSet, OrganisationFilterSet
 from partners.models import IntegrationCentre, Organisation, Region
 
@@ -31,11 +30,9 @@ def _list_url(name: str, **params: str) -> str:
 # --- Organisations
 
 
-class OrganisationListView(FilterView):
+class OrganisationListView(PublicListView):
     filterset_class = OrganisationFilterSet
     template_name = "partners/organisation_list.html"
-    paginate_by = 20
-    paginator_class = ListPaginator
 
     def get_queryset(self):
         return Organisation.objects.for_list()
@@ -162,11 +159,9 @@ class RegionDetailView(DetailView):
 # --- Integration centres
 
 
-class CentreListView(FilterView):
+class CentreListView(PublicListView):
     filterset_class = CentreFilterSet
     template_name = "partners/centre_list.html"
-    paginate_by = 20
-    paginator_class = ListPaginator
 
     def get_queryset(self):
         return IntegrationCentre.objects.active().with_details()

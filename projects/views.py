@@ -4,11 +4,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
 from integration_portal import public_cache
 from integration_portal.formatting import format_money
-from integration_portal.pagination import ListPaginator
+from integration_portal.pagination import PublicListView
 from projects.filters import ProjectFilterSet
 from projects.models import Project
 
@@ -16,11 +15,9 @@ TIMELINE_LIMIT = 100
 
 
 @method_decorator(public_cache.shared_page, name="dispatch")
-class ProjectListView(FilterView):
+class ProjectListView(PublicListView):
     filterset_class = ProjectFilterSet
     template_name = "projects/project_list.html"
-    paginate_by = 20
-    paginator_class = ListPaginator
 
     def get_queryset(self):
         return Project.objects.public().for_list()
