@@ -55,6 +55,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -80,14 +81,14 @@ bench-pdf: migrate
 # loopback, wrk with 50 connections for 30 s over the public pages: requests/s, p50, p99, errors.
 loadtest: install
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-	$(BIN)/python tools/loadtest.py
+	$(BIN)/python devtools/loadtest.py
 
 # Stops and starts the local PostgreSQL cluster while requests flow: never while others use it.
 db-restart-check: install
 	@pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null || { \
 		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start; \
 		for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; }
-	$(BIN)/python tools/db_restart_check.py
+	$(BIN)/python devtools/db_restart_check.py
 
 # Database and uploaded files into var/backups/<date-time>/ (or BACKUP=folder), and back.
 backup: install

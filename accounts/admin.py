@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import UserChangeAdminForm, UserCreationAdminForm
 from accounts.models import User
-from integration_portal.admin_relations import LookupSafeRelationsMixin
+from core.admin import LookupSafeRelationsMixin
 
 # The admin's own login form would skip allauth's rate limits and second factor: send it to
 # allauth's sign-in page instead.

@@ -41,4 +41,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
     def has_role(self, role: Role) -> bool:
-        return self.groups.filter(name=role).exists()
+        """Whether an active user holds `role`; the groups are read once per user object,
+        since permission checks ask many times per admin page."""
+        if not self.is_active:
+            return False
+        if not hasattr(self, "_role_names"):
+            self._role_names = set(self.groups.values_list("name", flat=True))
+        return role in self._role_names

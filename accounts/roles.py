@@ -1,4 +1,5 @@
-"""The portal's roles, kept as Django groups so administrators can assign them in the admin."""
+"""The portal's roles, kept as Django groups so administrators can assign them in the admin,
+and the predicates every app asks about them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -64,3 +65,27 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.STAFF: _view_everything(),
 }
+
+
+# --- Role predicates: anonymous visitors and inactive users hold no role.
+
+
+def _holds(user, role: Role) -> bool:
+    return user.is_authenticated and user.has_role(role)
+
+
+def is_administrator(user) -> bool:
+    return user.is_active and (user.is_superuser or _holds(user, Role.ADMINISTRATOR))
+
+
+def is_staff_reader(user) -> bool:
+    """Staff read everything and export reports."""
+    return is_administrator(user) or _holds(user, Role.STAFF)
+
+
+def is_editor(user) -> bool:
+    return is_administrator(user) or _holds(user, Role.EDITOR)
+
+
+def is_coordinator(user) -> bool:
+    return _holds(user, Role.COORDINATOR)

@@ -14,7 +14,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-logger = logging.getLogger("integration_portal.audit")
+logger = logging.getLogger("audit")
 
 ACTIONS = {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}
 MAX_LOGGED_CHARS = 200

@@ -1,6 +1,6 @@
 """Site-wide search: one query over projects, organisations, centres, meetings and places.
 
-Matching is done by each model's `matching()` (see partners.search): every word of the query,
+Matching is done by each model's `matching()` (see core.search): every word of the query,
 case- and accent-folded, must occur in one of the row's language versions.
 """
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from core.views import first_rows
 from meetings.models import Meeting
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.models import Project
@@ -35,12 +36,12 @@ class SearchResults:
 
 
 def _group(key: str, title: str, queryset, list_url_name: str = "") -> ResultGroup:
-    rows = list(queryset[: GROUP_SIZE + 1])
+    results, has_more = first_rows(queryset, GROUP_SIZE)
     return ResultGroup(
         key=key,
         title=str(title),
-        results=rows[:GROUP_SIZE],
-        has_more=len(rows) > GROUP_SIZE,
+        results=results,
+        has_more=has_more,
         list_url_name=list_url_name,
     )
 
@@ -51,7 +52,7 @@ def search_site(query: str) -> SearchResults:
         _group(
             "projects",
             _("Projects"),
-            Project.objects.public().matching(query).with_programme().order_by("-start_date"),
+            Project.objects.published().matching(query).with_programme().order_by("-start_date"),
             "projects:project-list",
         ),
         _group(

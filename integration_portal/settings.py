@@ -45,11 +45,14 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "import_export",
+    "core",
     "accounts",
     "partners",
     "projects",
     "meetings",
     "integration_portal",
+    # Demo data, synthetic national data and the benchmark: management commands only.
+    "devtools",
 ]
 
 MIDDLEWARE = [
@@ -215,10 +218,12 @@ CACHES = {
     }
 }
 # Counts, filter choices and the project list kept for visitors until an editor changes
-# something (integration_portal/public_cache.py). On by default only with the shared cache: a
+# something (core/public_cache.py). On by default only with the shared cache: a
 # change made through one process must reach every process's cached entries.
 PUBLIC_CACHE = env_bool("PUBLIC_CACHE", default=bool(REDIS_URL))
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 15 * 60)
+# A save or delete in these apps changes what the public pages show: cached copies expire.
+PUBLIC_CONTENT_APPS = ["partners", "projects", "meetings"]
 
 # --- Internationalisation
 LANGUAGE_CODE = "en"
@@ -312,5 +317,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "timed"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     # Sign-ins, failed sign-ins and admin changes: who did what, and when.
-    "loggers": {"integration_portal.audit": {"level": env_str("AUDIT_LOG_LEVEL", "INFO")}},
+    "loggers": {"audit": {"level": env_str("AUDIT_LOG_LEVEL", "INFO")}},
 }

@@ -1,7 +1,8 @@
 from django.urls import reverse
 
+from core.sitemaps import PublicSitemap
 from meetings.sitemaps import MeetingSitemap
-from partners.sitemaps import CentreSitemap, OrganisationSitemap, PublicSitemap, RegionSitemap
+from partners.sitemaps import CentreSitemap, OrganisationSitemap, RegionSitemap
 from projects.sitemaps import ProjectSitemap
 
 

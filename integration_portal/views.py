@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from integration_portal import public_cache
+from core import public_cache
+from core.search import MAX_QUERY_LENGTH
 from integration_portal.search import search_site
 from integration_portal.sitemaps import SITEMAPS
 from meetings.models import Meeting
 from partners.models import IntegrationCentre, Organisation, Region
-from partners.search import MAX_QUERY_LENGTH
 from projects.models import Project
 
 HOME_MEETINGS = 5
@@ -32,7 +32,7 @@ def home(request):
 
 def home_counts() -> dict[str, int]:
     return {
-        "projects": Project.objects.public().count(),
+        "projects": Project.objects.published().count(),
         "organisations": Organisation.objects.count(),
         "centres": IntegrationCentre.objects.active().count(),
         "regions": Region.objects.count(),

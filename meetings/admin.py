@@ -13,9 +13,13 @@ from django.views.decorators.http import require_http_methods
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from integration_portal.admin_helpers import translated
-from integration_portal.admin_relations import LookupSafeRelationsMixin
-from integration_portal.admin_scoping import PublicationAdminMixin, RowScopedAdminMixin
+from accounts.roles import is_administrator
+from core.admin import (
+    LookupSafeRelationsMixin,
+    PublicationAdminMixin,
+    RowScopedAdminMixin,
+    translated,
+)
 from meetings.dashboard import staff_dashboard
 from meetings.enums import MeetingKind, Presence, ProjectRoleInMeeting
 from meetings.forms import (
@@ -49,7 +53,6 @@ from meetings.services import (
     publish_meetings,
     unpublish_meetings,
 )
-from projects.permissions import is_administrator
 
 # --- Scoping helpers shared by the meeting admin and its inlines
 

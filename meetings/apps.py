@@ -7,7 +7,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and events")
 
     def ready(self) -> None:
-        from integration_portal.history import track_history
+        from core.history import track_history
+        from meetings import sections  # noqa: F401  (registers its sections of other pages)
         from meetings.models import (
             ActionItem,
             AgendaItem,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils import timezone
 
+from core.quarters import Quarter
 from meetings.enums import MeetingStatus
 from meetings.models import ActionItem, Meeting, MeetingProject
 from meetings.permissions import meetings_visible_to
@@ -15,23 +16,6 @@ from projects.models import Project
 
 UPCOMING_SHOWN = 8
 OVERDUE_SHOWN = 10
-
-
-def current_quarter(today: datetime.date) -> tuple[datetime.datetime, datetime.datetime, str]:
-    """The start and end (exclusive, aware) of today's quarter, and its label ("Q4 2026")."""
-    quarter = (today.month - 1) // 3 + 1
-    start = datetime.date(today.year, 3 * quarter - 2, 1)
-    end = (
-        datetime.date(today.year + 1, 1, 1)
-        if quarter == 4
-        else datetime.date(today.year, 3 * quarter + 1, 1)
-    )
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.datetime.combine(start, datetime.time(), zone),
-        datetime.datetime.combine(end, datetime.time(), zone),
-        f"Q{quarter} {today.year}",
-    )
 
 
 @dataclass
@@ -54,7 +38,7 @@ def staff_dashboard(user, *, today: datetime.date | None = None) -> Dashboard | 
         return None
     today = today or timezone.localdate()
     visible = meetings_visible_to(user).values("pk")
-    start, end, label = current_quarter(today)
+    quarter = Quarter.containing(today)
 
     upcoming = list(
         Meeting.objects.filter(pk__in=visible)
@@ -64,7 +48,10 @@ def staff_dashboard(user, *, today: datetime.date | None = None) -> Dashboard | 
     )
 
     held = Meeting.objects.filter(
-        pk__in=visible, status=MeetingStatus.HELD, starts_at__gte=start, starts_at__lt=end
+        pk__in=visible,
+        status=MeetingStatus.HELD,
+        starts_at__gte=quarter.starts_at,
+        starts_at__lt=quarter.ends_at,
     )
     per_project = dict(
         MeetingProject.objects.filter(meeting__in=held.values("pk"))
@@ -83,7 +70,7 @@ def staff_dashboard(user, *, today: datetime.date | None = None) -> Dashboard | 
 
     overdue = ActionItem.objects.overdue().filter(meeting__in=visible)
     return Dashboard(
-        quarter_label=label,
+        quarter_label=quarter.label,
         upcoming=upcoming,
         held_per_project=sorted(
             ((projects[pk], count) for pk, count in per_project.items()),

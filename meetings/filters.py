@@ -5,19 +5,14 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import PublicFilterSet, SearchFilter, SortFilter
+from core.quarters import QUARTER_CHOICES
 from meetings.enums import MeetingFormat, MeetingKind
 from meetings.models import Meeting, MeetingOrganisation
-from partners.filters import PublicFilterSet, RegionTreeFilter, SearchFilter, SortFilter
+from partners.filters import RegionTreeFilter
 from partners.models import Organisation, Region
 from projects.filters import YearFilter
 from projects.models import Project
-
-QUARTER_CHOICES = [
-    (1, _("Q1 (January–March)")),
-    (2, _("Q2 (April–June)")),
-    (3, _("Q3 (July–September)")),
-    (4, _("Q4 (October–December)")),
-]
 
 
 class When(django_filters.ChoiceFilter):
@@ -56,7 +51,7 @@ class MeetingFilterSet(PublicFilterSet):
     project = django_filters.ModelChoiceFilter(
         label=_("Project"),
         to_field_name="slug",
-        queryset=Project.objects.public()
+        queryset=Project.objects.published()
         .order_by("acronym", "title")
         .only("slug", "acronym", "title"),
         method="filter_project",

@@ -10,11 +10,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV, XLSX
 
+from accounts.roles import is_administrator
 from meetings.enums import Presence
 from meetings.models import ActionItem, Attendance
 from meetings.permissions import projects_attachable_by
 from meetings.resources import ATTENDEE_COLUMNS
-from projects.permissions import is_administrator
 
 # --- The meeting page
 

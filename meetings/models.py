@@ -7,9 +7,12 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.indexes import search_index, sort_indexes
+from core.publication import PublishableModel, PublishableQuerySet
+from core.quarters import Quarter
+from core.search import SearchableModel, SearchableQuerySet, translations_of
 from meetings.enums import (
     ActionItemKind,
     ActionItemStatus,
@@ -31,12 +34,12 @@ from meetings.validators import (
     validate_timezone,
 )
 from partners.enums import RegionKind
-from partners.indexes import search_index, sort_indexes
 from partners.models import Contact, Organisation, Region
-from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from projects.models import Project
 
 COUNTED_STATUSES = [MeetingStatus.PLANNED, MeetingStatus.HELD]
+# A published meeting is public unless it went back to being a draft.
+PUBLISHED_MEETINGS = models.Q(is_published=True) & ~models.Q(status=MeetingStatus.DRAFT)
 
 
 class SubqueryCount(models.Subquery):
@@ -44,10 +47,7 @@ class SubqueryCount(models.Subquery):
     output_field = models.IntegerField()
 
 
-class MeetingQuerySet(SearchableQuerySet):
-    def published(self) -> "MeetingQuerySet":
-        return self.filter(is_published=True).exclude(status=MeetingStatus.DRAFT)
-
+class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(starts_at__gte=timezone.now()).order_by("starts_at")
 
@@ -148,7 +148,7 @@ class MeetingQuerySet(SearchableQuerySet):
         )
 
 
-class Meeting(SearchableModel):
+class Meeting(PublishableModel, SearchableModel):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=24, choices=MeetingKind)
@@ -217,17 +217,6 @@ class Meeting(SearchableModel):
     status = models.CharField(
         _("status"), max_length=16, choices=MeetingStatus, default=MeetingStatus.DRAFT
     )
-    is_published = models.BooleanField(_("published"), default=False)
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -241,18 +230,22 @@ class Meeting(SearchableModel):
             # The rows published() selects: the public lists sort and count only these.
             models.Index(
                 fields=["starts_at"],
-                condition=models.Q(is_published=True) & ~models.Q(status=MeetingStatus.DRAFT),
+                condition=PUBLISHED_MEETINGS,
                 name="meeting_public_starts_at_idx",
             ),
             # Published meetings' ids and hosts without reading the wide rows: the "host or
             # organiser" filter choices and every "meetings of …" subquery.
             models.Index(
                 fields=["host", "id"],
-                condition=models.Q(is_published=True) & ~models.Q(status=MeetingStatus.DRAFT),
+                condition=PUBLISHED_MEETINGS,
                 name="meeting_public_host_idx",
             ),
             *sort_indexes("meeting", "title"),
         ]
+
+    @classmethod
+    def published_condition(cls) -> models.Q:
+        return PUBLISHED_MEETINGS
 
     def __str__(self) -> str:
         return self.title
@@ -287,15 +280,13 @@ class Meeting(SearchableModel):
         return timezone.localtime(self.ends_at, self.venue_timezone) if self.ends_at else None
 
     @property
-    def quarter(self) -> int:
-        return (self.local_starts_at.month - 1) // 3 + 1
+    def quarter(self) -> Quarter:
+        """The quarter of the meeting's day at its venue."""
+        return Quarter.containing(self.local_starts_at.date())
 
     @property
     def quarter_label(self) -> str:
-        return gettext("Q%(number)s %(year)s") % {
-            "number": self.quarter,
-            "year": self.local_starts_at.year,
-        }
+        return self.quarter.label
 
     @property
     def ordinal(self) -> int | None:

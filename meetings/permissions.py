@@ -7,14 +7,10 @@ functions, so every door is scoped the same way.
 from django.db.models import QuerySet
 from django.http import Http404
 
+from accounts.roles import is_administrator, is_coordinator, is_staff_reader
 from meetings.models import Attachment, Meeting, MeetingProject
 from projects.models import Project
-from projects.permissions import (
-    coordinated_project_ids,
-    is_administrator,
-    is_coordinator,
-    is_staff_reader,
-)
+from projects.permissions import coordinated_project_ids
 
 
 def _meetings_of_coordinated_projects(user) -> QuerySet[Meeting]:

@@ -13,7 +13,7 @@ from django.db.models import Q
 from meetings.models import Attendance, Meeting
 from partners.models import Contact
 
-logger = logging.getLogger("integration_portal.audit")
+logger = logging.getLogger("audit")
 
 ERASED_NAME = "[erased]"
 

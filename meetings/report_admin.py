@@ -7,12 +7,12 @@ from django.http import HttpRequest
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import is_coordinator, is_staff_reader
 from meetings.models import Meeting
 from meetings.permissions import can_export_meeting, meetings_visible_to
 from meetings.report_views import pdf_response
 from meetings.reports.documents import render_meeting_reports
 from meetings.reports.queries import with_report_details
-from projects.permissions import is_coordinator, is_staff_reader
 
 #: Enough for a year of a region's meetings while keeping one request's render time sane.
 MAX_MEETINGS_PER_EXPORT = 60

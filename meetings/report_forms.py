@@ -2,11 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings.reports.quarters import Quarter
+from accounts.roles import is_staff_reader
+from core.quarters import QUARTER_CHOICES, Quarter
 from partners.enums import RegionKind
 from partners.models import Region
 from projects.models import Project
-from projects.permissions import coordinated_project_ids, is_staff_reader
+from projects.permissions import coordinated_project_ids
 
 FIRST_YEAR = 2014
 
@@ -24,16 +25,7 @@ class QuarterlyReportForm(forms.Form):
         help_text=_("Meetings coordinating the region or held anywhere in it."),
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int)
-    quarter = forms.TypedChoiceField(
-        label=_("Quarter"),
-        coerce=int,
-        choices=[
-            (1, _("Q1 (January to March)")),
-            (2, _("Q2 (April to June)")),
-            (3, _("Q3 (July to September)")),
-            (4, _("Q4 (October to December)")),
-        ],
-    )
+    quarter = forms.TypedChoiceField(label=_("Quarter"), coerce=int, choices=QUARTER_CHOICES)
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)

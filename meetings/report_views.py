@@ -14,6 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from accounts.roles import is_coordinator, is_staff_reader
 from meetings.models import Meeting
 from meetings.permissions import get_meeting_for_user, meetings_visible_to
 from meetings.report_forms import QuarterlyReportForm
@@ -25,7 +26,6 @@ from meetings.reports.documents import (
 )
 from meetings.reports.queries import with_report_details
 from meetings.reports.rendering import ReportRenderError
-from projects.permissions import is_coordinator, is_staff_reader
 
 
 def pdf_response(request: HttpRequest, render_pdf: Callable[[], bytes], filename: str):

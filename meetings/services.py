@@ -15,7 +15,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from integration_portal.publication import set_published
+from core.publication import set_published
+from core.quarters import Quarter
 from meetings.enums import (
     ActionItemStatus,
     MeetingKind,
@@ -36,15 +37,6 @@ from projects.models import Project
 # --- Quarters
 
 
-def quarter_of(day: datetime.date) -> tuple[int, int]:
-    """(year, quarter) of a day: 2026-11-23 -> (2026, 4)."""
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def following_quarter(year: int, quarter: int) -> tuple[int, int]:
-    return (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-
-
 def next_quarterly_start(previous_start: datetime.datetime, *, today: datetime.date):
     """The same place in the next quarter: the 7th of the quarter's 2nd month, same local time,
     after a meeting on 7 November gives 7 February.
@@ -52,12 +44,12 @@ def next_quarterly_start(previous_start: datetime.datetime, *, today: datetime.d
     The next quarter is the one after the previous meeting's, or, when that one is already
     over, the one after today's: a planned meeting lies ahead.
     """
-    year, quarter = following_quarter(*quarter_of(previous_start.date()))
-    if (year, quarter) < quarter_of(today):
-        year, quarter = following_quarter(*quarter_of(today))
-    month = (quarter - 1) * 3 + 1 + (previous_start.month - 1) % 3
-    day = min(previous_start.day, calendar.monthrange(year, month)[1])
-    return previous_start.replace(year=year, month=month, day=day)
+    quarter = Quarter.containing(previous_start.date()).next
+    if quarter < Quarter.containing(today):
+        quarter = Quarter.containing(today).next
+    month = quarter.first_day.month + (previous_start.month - 1) % 3
+    day = min(previous_start.day, calendar.monthrange(quarter.year, month)[1])
+    return previous_start.replace(year=quarter.year, month=month, day=day)
 
 
 # --- Planning the next quarterly meeting
@@ -112,7 +104,7 @@ def plan_next_quarterly_meeting(
     today = today or timezone.localdate()
     previous_start = previous.local_starts_at
     starts_at = next_quarterly_start(previous_start, today=today)
-    year, quarter = quarter_of(starts_at.date())
+    quarter = Quarter.containing(starts_at.date())
 
     with transaction.atomic():
         meeting = Meeting(
@@ -130,15 +122,20 @@ def plan_next_quarterly_meeting(
             region_id=previous.region_id,
             status=MeetingStatus.PLANNED,
             is_published=False,
-            slug=_unique_slug(slugify(f"{project.slug}-quarterly-meeting-{year}-q{quarter}")),
+            slug=_unique_slug(
+                slugify(f"{project.slug}-quarterly-meeting-{quarter.year}-q{quarter.number}")
+            ),
         )
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                title = gettext("%(project)s quarterly coordination meeting, Q%(quarter)d %(year)d")
+                title = gettext("%(project)s quarterly coordination meeting, %(quarter)s") % {
+                    "project": project,
+                    "quarter": quarter.label,
+                }
             setattr(
                 meeting,
                 build_localized_fieldname("title", code),
-                title % {"project": project, "quarter": quarter, "year": year},
+                title,
             )
             venue_field = build_localized_fieldname("venue", code)
             setattr(meeting, venue_field, getattr(previous, venue_field))

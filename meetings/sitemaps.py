@@ -1,5 +1,5 @@
+from core.sitemaps import PublicSitemap
 from meetings.models import Meeting
-from partners.sitemaps import PublicSitemap
 
 
 class MeetingSitemap(PublicSitemap):

@@ -65,7 +65,6 @@ def safe_file_name(filename: str) -> str:
 
 
 def get_valid_filename_or_empty(value: str) -> str:
-    value = value.replace("\x00", "")
     try:
         return get_valid_filename(value)
     except Exception:  # SuspiciousFileOperation for "", "." and ".."

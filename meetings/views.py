@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from integration_portal.pagination import PublicListView
+from core.views import PublicListView
 from meetings.calendar import meetings_calendar
 from meetings.filters import MeetingFilterSet, When
 from meetings.models import Meeting

@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from integration_portal.admin_helpers import translated
-from integration_portal.admin_relations import LookupSafeRelationsMixin
+from core.admin import LookupSafeRelationsMixin, translated
 from partners.models import (
     Contact,
     IntegrationCentre,

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PartnersConfig(AppConfig):
     name = "partners"
     verbose_name = _("Partners and places")
+
+    def ready(self) -> None:
+        from partners import sections  # noqa: F401  (registers its sections of other pages)

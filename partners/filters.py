@@ -1,94 +1,12 @@
-"""Filters of the public lists of organisations and centres, and the pieces other lists share."""
+"""Filters of the public lists of organisations and centres, and the region filter others use."""
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
-from django.forms.utils import pretty_name
-from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import PublicFilterSet, SearchFilter, SortFilter
 from partners.enums import CentreKind, OrganisationKind, RegionKind
-from partners.filter_fields import lighten_choice_fields
 from partners.models import IntegrationCentre, Language, Organisation, Region, Service
-
-
-class PublicFilterForm(forms.Form):
-    """Tie each field to its error message for screen readers; keep long choice lists fast."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        lighten_choice_fields(self)
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name, errors in self.errors.items():
-            if name in self.fields and errors:
-                widget = self.fields[name].widget
-                described_by = widget.attrs.get("aria-describedby", "")
-                error_id = f"{self[name].auto_id}_errors"
-                if error_id not in described_by:
-                    widget.attrs["aria-describedby"] = f"{described_by} {error_id}".strip()
-
-
-def _descending(label: str) -> str:
-    return gettext("%s (descending)") % label
-
-
-descending = lazy(_descending, str)
-
-
-class SortFilter(django_filters.OrderingFilter):
-    """Sort options labelled in the reader's language.
-
-    django-filter formats the "(descending)" labels once, when the filter class is defined, so
-    they would stay in the language active at start-up; here they are translated when shown.
-    """
-
-    def build_choices(self, fields, labels):
-        ascending = [
-            (param, labels.get(field, _(pretty_name(param)))) for field, param in fields.items()
-        ]
-        choices = []
-        for param, label in ascending:
-            choices += [(param, label), (f"-{param}", labels.get(f"-{param}", descending(label)))]
-        return choices
-
-
-class PublicFilterSet(django_filters.FilterSet):
-    """Base of every public list filter: NUL bytes, which no database stores, are dropped."""
-
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and any("\x00" in value for value in _all_values(data)):
-            cleaned = data.copy()
-            for key in list(cleaned.keys()):
-                cleaned.setlist(key, [value.replace("\x00", "") for value in cleaned.getlist(key)])
-            data = cleaned
-        super().__init__(data, *args, **kwargs)
-
-    class Meta:
-        form = PublicFilterForm
-
-
-def _all_values(data) -> list[str]:
-    if hasattr(data, "lists"):
-        return [value for _key, values in data.lists() for value in values]
-    return [str(value) for value in data.values()]
-
-
-class SearchFilter(django_filters.CharFilter):
-    """A words filter over the model's `search_text` (see partners.search)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label", _("Words"))
-        kwargs.setdefault("max_length", 200)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs: QuerySet, value: str) -> QuerySet:
-        if not value or not value.strip():
-            return qs
-        return qs.matching(value)
 
 
 class RegionTreeChoiceField(django_filters.fields.ModelChoiceField):

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.indexes import search_index, sort_indexes
+from core.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.enums import (
     CentreKind,
     OrganisationKind,
@@ -12,8 +14,6 @@ from partners.enums import (
     ServiceCode,
     TargetGroupCode,
 )
-from partners.indexes import search_index, sort_indexes
-from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.validators import latitude_validators, longitude_validators
 
 

@@ -3,9 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from integration_portal.admin_helpers import translated
-from integration_portal.admin_relations import LookupSafeRelationsMixin
-from integration_portal.admin_scoping import PublicationAdminMixin
+from accounts.roles import is_administrator
+from core.admin import LookupSafeRelationsMixin, PublicationAdminMixin, translated
 from projects.models import (
     FundingProgramme,
     Participation,
@@ -15,7 +14,6 @@ from projects.models import (
     ProjectRegion,
     ThematicArea,
 )
-from projects.permissions import is_administrator
 
 
 @admin.register(FundingProgramme)

@@ -7,7 +7,8 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Programmes and projects")
 
     def ready(self) -> None:
-        from integration_portal.history import track_history
+        from core.history import track_history
+        from projects import sections  # noqa: F401  (registers its sections of other pages)
         from projects.models import (
             Participation,
             PlannedOutput,

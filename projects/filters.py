@@ -7,8 +7,9 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import PublicFilterSet, SearchFilter, SortFilter
 from partners.enums import RegionKind
-from partners.filters import PublicFilterSet, RegionTreeFilter, SearchFilter, SortFilter
+from partners.filters import RegionTreeFilter
 from partners.models import Organisation, Region, TargetGroup
 from projects.enums import ProjectStatus
 from projects.models import (

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.indexes import search_index, sort_indexes
+from core.indexes import search_index, sort_indexes
+from core.publication import PublishableModel, PublishableQuerySet
+from core.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
-from partners.search import SearchableModel, SearchableQuerySet, translations_of
 from projects.enums import Currency, Fund, OutputKind, ParticipationRole, ProjectStatus
 
 non_negative = MinValueValidator(0, message=_("An amount cannot be negative."))
@@ -57,10 +58,7 @@ class ThematicArea(models.Model):
         return self.name
 
 
-class ProjectQuerySet(SearchableQuerySet):
-    def public(self) -> "ProjectQuerySet":
-        return self.filter(is_published=True)
-
+class ProjectQuerySet(PublishableQuerySet, SearchableQuerySet):
     def with_programme(self) -> "ProjectQuerySet":
         return self.select_related("programme")
 
@@ -113,7 +111,7 @@ class ProjectQuerySet(SearchableQuerySet):
         )
 
 
-class Project(SearchableModel):
+class Project(PublishableModel, SearchableModel):
     title = models.CharField(_("title"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -187,17 +185,6 @@ class Project(SearchableModel):
         blank=True,
         related_name="coordinated_projects",
         help_text=_("People who log this project's meetings."),
-    )
-    is_published = models.BooleanField(_("published"), default=False)
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
     )
 
     objects = ProjectQuerySet.as_manager()

@@ -5,13 +5,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView
 
-from integration_portal import public_cache
-from integration_portal.formatting import format_money
-from integration_portal.pagination import PublicListView
+from core import public_cache
+from core.formatting import format_money
+from core.sections import page_sections
+from core.views import PublicListView, list_url
 from projects.filters import ProjectFilterSet
 from projects.models import Project
-
-TIMELINE_LIMIT = 100
 
 
 @method_decorator(public_cache.shared_page, name="dispatch")
@@ -20,31 +19,21 @@ class ProjectListView(PublicListView):
     template_name = "projects/project_list.html"
 
     def get_queryset(self):
-        return Project.objects.public().for_list()
+        return Project.objects.published().for_list()
 
 
 class ProjectDetailView(DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        return Project.objects.public().for_detail()
+        return Project.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
-        # Meetings sit above projects; the reverse relation brings their public queryset.
-        meetings = list(
-            project.meetings.published()
-            .with_places()
-            .with_ordinal()
-            .with_public_attachments()
-            .order_by("starts_at")[: TIMELINE_LIMIT + 1]
-        )
         context.update(
             facts=project_facts(project),
-            meetings=meetings[:TIMELINE_LIMIT],
-            more_meetings=len(meetings) > TIMELINE_LIMIT,
-            attachments=[a for meeting in meetings for a in meeting.public_attachments],
+            sections=page_sections.sections_for("projects:project", project),
             breadcrumbs=[
                 {"label": _("Projects"), "url": reverse("projects:project-list")},
                 {"label": str(project)},
@@ -59,7 +48,7 @@ def project_facts(project: Project) -> list[dict]:
         {
             "label": _("Funding programme"),
             "value": programme.name,
-            "url": f"{reverse('projects:project-list')}?programme={programme.slug}",
+            "url": list_url(reverse("projects:project-list"), programme=programme.slug),
         },
         {"label": _("Fund"), "value": programme.get_fund_display()},
     ]

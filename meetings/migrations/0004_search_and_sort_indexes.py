@@ -8,7 +8,7 @@ import django.contrib.postgres.indexes
 from django.conf import settings
 from django.db import migrations, models
 
-from partners.indexes import AddIndexOnPostgreSQL
+from core.indexes import AddIndexOnPostgreSQL
 
 
 class Migration(migrations.Migration):

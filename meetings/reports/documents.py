@@ -9,10 +9,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from weasyprint.document import Document
 
+from core.quarters import Quarter
 from meetings.enums import OrganisationRoleInMeeting, ProjectRoleInMeeting
 from meetings.models import Meeting
 from meetings.reports.attendance import summarise_attendance
-from meetings.reports.quarters import Quarter
 from meetings.reports.queries import (
     carried_action_items,
     held_in_quarter,

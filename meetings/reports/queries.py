@@ -3,6 +3,7 @@ queries however many attendees, items or meetings there are."""
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from core.quarters import Quarter
 from meetings.enums import MeetingStatus
 from meetings.models import (
     ActionItem,
@@ -11,7 +12,6 @@ from meetings.models import (
     MeetingOrganisation,
     MeetingProject,
 )
-from meetings.reports.quarters import Quarter
 from partners.models import Region
 from projects.models import Project
 

@@ -8,7 +8,7 @@ import django.contrib.postgres.indexes
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-from partners.indexes import AddIndexOnPostgreSQL
+from core.indexes import AddIndexOnPostgreSQL
 
 
 class Migration(migrations.Migration):

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from integration_portal.demo.accounts import DEMO_PASSWORD
+from devtools.demo.accounts import DEMO_PASSWORD
 
 
 def tab_to(page: Page, selector: str, *, backwards: bool = False, max_presses: int = 60) -> None:

@@ -98,6 +98,6 @@ def test_coordinator_plans_fills_in_and_publishes_the_next_quarterly_meeting(new
 
 
 def _demo_meeting_ids() -> list[int]:
-    from integration_portal.demo.meetings import MEETINGS
+    from devtools.demo.meetings import MEETINGS
 
     return list(Meeting.objects.filter(slug__in=MEETINGS).values_list("pk", flat=True))

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 
+from core.quarters import Quarter
 from meetings.enums import MeetingKind, MeetingStatus
 from meetings.models import Attendance, Meeting
 from tests.factories import (
@@ -29,7 +30,7 @@ def test_quarter_is_read_in_the_venue_time_zone():
         timezone="Europe/Bucharest",
     )
 
-    assert meeting.quarter == 2
+    assert meeting.quarter == Quarter(2020, 2)
     assert meeting.quarter_label == "Q2 2020"
 
 

@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from core.quarters import Quarter
 from meetings.enums import ActionItemStatus, MeetingStatus, Presence
 from meetings.models import Meeting
-from meetings.reports.quarters import Quarter
 from tests.factories import (
     ActionItemFactory,
     AttendanceFactory,

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from integration_portal.formatting import format_money
+from core.formatting import format_money
 
 
 @pytest.mark.parametrize(

@@ -35,9 +35,10 @@ def test_region_page_includes_what_happens_below_it(client):
 
     response = client.get(f"/en/regions/{county.slug}/")
 
-    assert len(response.context["projects"]) == 2
-    assert len(response.context["centres"]) == 2
-    assert len(response.context["meetings"]) == 2
+    sections = {section.key: section.items for section in response.context["sections"]}
+    assert len(sections["projects"]) == 2
+    assert len(sections["centres"]) == 2
+    assert len(sections["meetings"]) == 2
     assert "Town 0" in page_text(response)
 
 

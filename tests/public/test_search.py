@@ -1,7 +1,7 @@
 import pytest
 
+from core.search import fold, search_terms
 from meetings.enums import MeetingStatus
-from partners.search import fold, search_terms
 from tests.factories import (
     IntegrationCentreFactory,
     MeetingFactory,

@@ -9,7 +9,7 @@ from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
 
-AUDIT = "integration_portal.audit"
+AUDIT = "audit"
 
 
 def _audit_lines(caplog) -> list[str]:
@@ -32,7 +32,7 @@ def test_failed_sign_in_is_logged_with_who_and_from_where(client, coordinator_a,
 
 
 def test_a_hostile_name_cannot_forge_a_second_log_line(caplog):
-    forged = "x@example.org\n2026-01-01 INFO integration_portal.audit: Signed in: root"
+    forged = "x@example.org\n2026-01-01 INFO audit: Signed in: root"
 
     with caplog.at_level(logging.INFO, logger=AUDIT):
         # What authenticate() sends for any login form that lets such a name through.

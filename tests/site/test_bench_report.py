@@ -2,7 +2,7 @@
 
 import re
 
-from integration_portal.benchmark import Figures, parse_wrk, percentile, print_targets
+from devtools.benchmark import Figures, parse_wrk, percentile, print_targets
 
 FIGURE_LINE = re.compile(r"^[a-z0-9_.]+: -?[0-9][0-9.]*( [^ ].*)?$")
 

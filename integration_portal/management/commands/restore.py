@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.public_cache import content_changed
 from integration_portal.backup import MANIFEST, BackupError, restore
-from integration_portal.public_cache import content_changed
 
 
 class Command(BaseCommand):

@@ -1,0 +1,254 @@
+"""Admin behaviour every app shares: searching translated fields, relation fields that refuse
+malformed keys, row-level scoping and publication.
+
+Relation fields: Django's autocomplete widgets look up the selected values exactly as they were
+posted when a form is shown again with its errors, and a multiple-choice field checks posted keys
+with an ``__in`` lookup. A key that is not a number ("1 OR 1=1") or does not fit the column (a
+20-digit number on SQLite) would then raise inside the database layer, a server error where the
+user should see "select a valid choice"; the classes here drop or refuse such keys first.
+
+Scoping: model permissions (from the role groups) say what a user may do with a kind of record;
+the mixins here add which records. Every admin door (changelist, change and delete pages,
+history and its versions, autocomplete) goes through `get_queryset` and the
+`has_*_permission(obj)` checks, and a record outside the user's rows answers 404 rather than
+revealing it exists.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.publication import set_published
+
+
+def translated(*field_names: str) -> list[str]:
+    """Search every language of a translated field: translated("name") -> name_en, name_ro…"""
+    return [f"{name}_{code}" for name in field_names for code, _label in settings.LANGUAGES]
+
+
+# --- Relation fields that refuse malformed keys
+
+
+def lookup_safe_keys(key_field, values, using=None) -> list:
+    """The values that ``key_field`` can be looked up by: parseable and within the column range."""
+    bounds = connections[using or DEFAULT_DB_ALIAS].ops.integer_field_ranges.get(
+        key_field.get_internal_type()
+    )
+    safe = []
+    for value in values:
+        try:
+            key = key_field.to_python(value)
+        except ValidationError:
+            continue
+        if bounds and key is not None and not bounds[0] <= key <= bounds[1]:
+            continue
+        safe.append(value)
+    return safe
+
+
+class LookupSafeAutocompleteMixin:
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, lookup_safe_keys(self.field.target_field, value, self.db))
+
+
+class LookupSafeAutocompleteSelect(LookupSafeAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class LookupSafeAutocompleteSelectMultiple(LookupSafeAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class LookupSafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        if isinstance(value, (list, tuple)):
+            model_meta = self.queryset.model._meta
+            key_field = (
+                model_meta.get_field(self.to_field_name) if self.to_field_name else (model_meta.pk)
+            )
+            safe = lookup_safe_keys(key_field, value, self.queryset.db)
+            for key in value:
+                if key not in safe:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": key},
+                    )
+        return super()._check_values(value)
+
+
+class LookupSafeRelationsMixin:
+    """For every ModelAdmin and inline: relation widgets and fields that refuse malformed keys."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = LookupSafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = LookupSafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", LookupSafeModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+# --- Row-level scoping and publication
+
+
+class RowScopedAdminMixin:
+    """Limit an admin to the rows a user may read, and changes to the rows they may change.
+
+    Subclasses define `scope_queryset(request, queryset)` (the readable rows) and
+    `may_change_row(request, obj)`.
+    """
+
+    def scope_queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        raise NotImplementedError
+
+    def may_change_row(self, request: HttpRequest, obj) -> bool:
+        raise NotImplementedError
+
+    def may_see_deleted_rows(self, request: HttpRequest) -> bool:
+        """Whether the user may open the history of a row that no longer exists."""
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return self.scope_queryset(request, super().get_queryset(request))
+
+    def _row_check(self, request: HttpRequest, kind: str, obj) -> bool:
+        # Permission checks run many times per page: remember the answers for this request.
+        memo = request.__dict__.setdefault("_row_scope_memo", {})
+        key = (kind, obj._meta.label, obj.pk)
+        if key not in memo:
+            if kind == "view":
+                exists = self.model._default_manager.filter(pk=obj.pk).exists()
+                memo[key] = (
+                    self.get_queryset(request).filter(pk=obj.pk).exists()
+                    if exists
+                    else self.may_see_deleted_rows(request)
+                )
+            else:
+                memo[key] = self._row_check(request, "view", obj) and self.may_change_row(
+                    request, obj
+                )
+        return memo[key]
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or self._row_check(request, "view", obj)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or self._row_check(request, "change", obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or self._row_check(request, "change", obj)
+
+    def get_visible_object_or_404(self, request: HttpRequest, object_id: str):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        return obj
+
+    def _404_unless_visible(self, request: HttpRequest, object_id: str) -> None:
+        if self.get_object(request, unquote(object_id)) is not None:
+            return
+        exists = self.model._default_manager.filter(pk=unquote(object_id)).exists()
+        if exists or not self.may_see_deleted_rows(request):
+            raise Http404
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._404_unless_visible(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._404_unless_visible(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._404_unless_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Only SimpleHistoryAdmin routes here: one version of a record's history.
+        self._404_unless_visible(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+@admin.action(description=_("Publish the selected items"), permissions=["change"])
+def publish_selected(modeladmin, request: HttpRequest, queryset: QuerySet) -> None:
+    modeladmin.publish(request, queryset)
+
+
+@admin.action(description=_("Unpublish the selected items"), permissions=["change"])
+def unpublish_selected(modeladmin, request: HttpRequest, queryset: QuerySet) -> None:
+    modeladmin.unpublish(request, queryset)
+
+
+class PublicationAdminMixin:
+    """Publication goes through actions that record who published and when, never a checkbox."""
+
+    publication_fields = ["is_published", "published_at", "published_by"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly + [name for name in self.publication_fields if name not in readonly]
+
+    def get_actions(self, request: HttpRequest, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if self.has_change_permission(request):
+            for func in (publish_selected, unpublish_selected):
+                action = self.get_action(func, action_location)
+                if action is not None:
+                    actions[action.name] = action
+        return actions
+
+    def publishable(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        """The selected rows the user may change; others are left alone."""
+        return queryset
+
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        changed = set_published(
+            items=self.publishable(request, queryset), published=True, by=request.user
+        )
+        self._report_publication(request, changed, published=True)
+
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        changed = set_published(
+            items=self.publishable(request, queryset), published=False, by=request.user
+        )
+        self._report_publication(request, changed, published=False)
+
+    def _report_publication(self, request: HttpRequest, changed: list, *, published: bool):
+        count = len(changed)
+        if published:
+            message = ngettext(
+                "%(count)d item published: it is now on the public site.",
+                "%(count)d items published: they are now on the public site.",
+                count,
+            )
+        else:
+            message = ngettext(
+                "%(count)d item unpublished: it is no longer on the public site.",
+                "%(count)d items unpublished: they are no longer on the public site.",
+                count,
+            )
+        level = messages.SUCCESS if count else messages.WARNING
+        self.message_user(request, message % {"count": count}, level)

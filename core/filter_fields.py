@@ -1,0 +1,98 @@
+"""Choice fields of the public filter forms that stay fast with thousands of choices.
+
+At national scale the project list offers 3,000 partner organisations and the meeting list
+4,500 projects. Django builds a model instance per choice and renders each option through a
+template, which took far longer than every query of the page together. Here the choices are
+plain (value, label) pairs, kept in the public cache until the content changes, and the options
+are written out directly.
+"""
+
+import html
+
+from django import forms
+from django.db.models import TextField
+from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from core import public_cache
+
+
+def _option(value: str, label: str) -> str:
+    return f'<option value="{html.escape(value)}">{html.escape(label)}</option>'
+
+
+class SharedModelChoiceIterator(ModelChoiceIterator):
+    """A ModelChoiceField's choices as (value, label) strings, and as rendered options,
+    computed by the field's own iterator once per content version and language."""
+
+    def __init__(self, field) -> None:
+        super().__init__(field)
+        self._shared: dict | None = None
+
+    def shared(self) -> dict:
+        if self._shared is None:
+            field = self.field
+            name = (
+                "choice-options",
+                type(field).__qualname__,
+                field.to_field_name,
+                str(field.empty_label),
+                str(getattr(field, "null_label", None)),
+                get_language(),
+                *public_cache.query_key(self.queryset),
+            )
+            self._shared = public_cache.remember(name, self._compute, in_process=True)
+        return self._shared
+
+    def _compute(self) -> dict:
+        iterator = type(self.field).iterator(self.field)
+        # Labels are names and titles: the long texts (descriptions, search_text) stay behind.
+        model = iterator.queryset.model
+        long_texts = [f.attname for f in model._meta.concrete_fields if isinstance(f, TextField)]
+        iterator.queryset = iterator.queryset.defer(*long_texts)
+        pairs = [(str(value), str(label)) for value, label in iterator]
+        return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
+
+    def options_html(self) -> str:
+        return self.shared()["options"]
+
+    def __iter__(self):
+        yield from self.shared()["pairs"]
+
+    def __len__(self) -> int:
+        return len(self.shared()["pairs"])
+
+    def __bool__(self) -> bool:
+        return bool(self.shared()["pairs"])
+
+
+class LongSelect(forms.Select):
+    """A single-choice select that writes its options without a template per option."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        if isinstance(self.choices, SharedModelChoiceIterator):
+            options = self.choices.options_html()
+        elif any(isinstance(label, list | tuple) for _value, label in self.choices):
+            return super().render(name, value, attrs, renderer)  # option groups
+        else:
+            options = "\n".join(
+                _option("" if option_value is None else str(option_value), str(label))
+                for option_value, label in self.choices
+            )
+        for selected in self.format_value(value)[:1]:
+            option = f'<option value="{html.escape(selected)}"'
+            options = options.replace(f"{option}>", f"{option} selected>", 1)
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{html.escape(name)}"{attrs}>\n{options}\n</select>')
+
+
+def lighten_choice_fields(form: forms.Form) -> None:
+    """Give each model choice field of `form` the shared choices and the light select."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and type(field.widget) is forms.Select:
+            field.iterator = SharedModelChoiceIterator
+            widget = LongSelect(attrs=field.widget.attrs, choices=field.choices)
+            widget.is_required = field.widget.is_required
+            field.widget = widget

@@ -1,0 +1,81 @@
+"""The meetings shown on organisation, region and project pages."""
+
+from django.urls import reverse
+
+from core.sections import Section, page_sections
+from core.views import first_rows, list_url
+from meetings.models import Meeting
+from partners.models import Organisation, Region
+from projects.models import Project
+
+RELATED_LIMIT = 20
+TIMELINE_LIMIT = 100
+
+
+@page_sections.register("partners:organisation", order=20)
+def meetings_of_organisation(organisation: Organisation) -> list[Section]:
+    meetings, more = first_rows(
+        Meeting.objects.published()
+        .involving(organisation)
+        .with_places()
+        .with_ordinal()
+        .order_by("-starts_at"),
+        RELATED_LIMIT,
+    )
+    url = list_url(reverse("meetings:meeting-list"), organisation=organisation.slug)
+    return [
+        Section(
+            "meetings",
+            "meetings/sections/organisation_meetings.html",
+            meetings,
+            has_more=more,
+            list_url=url,
+        )
+    ]
+
+
+@page_sections.register("partners:region", order=30)
+def meetings_in_region(region: Region) -> list[Section]:
+    meetings, more = first_rows(
+        Meeting.objects.published()
+        .within(region)
+        .with_places()
+        .with_ordinal()
+        .order_by("-starts_at"),
+        RELATED_LIMIT,
+    )
+    url = list_url(reverse("meetings:meeting-list"), region=region.slug)
+    return [
+        Section(
+            "meetings",
+            "meetings/sections/region_meetings.html",
+            meetings,
+            has_more=more,
+            list_url=url,
+        )
+    ]
+
+
+@page_sections.register("projects:project", order=10)
+def meetings_of_project(project: Project) -> list[Section]:
+    """The project's timeline of meetings, then the public documents those meetings hold."""
+    meetings, more = first_rows(
+        project.meetings.published()
+        .with_places()
+        .with_ordinal()
+        .with_public_attachments()
+        .order_by("starts_at"),
+        TIMELINE_LIMIT,
+    )
+    url = list_url(reverse("meetings:meeting-list"), project=project.slug)
+    documents = [attachment for meeting in meetings for attachment in meeting.public_attachments]
+    return [
+        Section(
+            "meetings",
+            "meetings/sections/project_meetings.html",
+            meetings,
+            has_more=more,
+            list_url=url,
+        ),
+        Section("documents", "meetings/sections/project_documents.html", documents),
+    ]
