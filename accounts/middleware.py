@@ -12,7 +12,7 @@ ALLOWED_URL_NAMES = {"set_language"}
 
 
 class RequireTwoFactorMiddleware:
-    """Send administrators and staff to the authenticator set-up until they have activated it.
+    """Send everyone with back-office access to the authenticator set-up until they have one.
 
     allauth asks for the code at every sign-in once an authenticator exists; this closes the gap
     before that, so no privileged session can reach the back office on a password alone.

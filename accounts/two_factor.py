@@ -6,17 +6,15 @@ from django.conf import settings
 
 from accounts.roles import Role
 
-#: Roles that read or change everything, and so must use two-factor authentication when
-#: PORTAL_REQUIRE_2FA_FOR_STAFF is on.
-ROLES_REQUIRING_TWO_FACTOR = [Role.ADMINISTRATOR, Role.STAFF]
-
 
 def requires_two_factor(user) -> bool:
-    if not settings.PORTAL_REQUIRE_2FA_FOR_STAFF:
+    """Everyone with back-office access, when PORTAL_REQUIRE_2FA is on: administrators and
+    staff read everything, coordinators hold attendance lists and contacts, editors publish."""
+    if not settings.PORTAL_REQUIRE_2FA:
         return False
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name__in=ROLES_REQUIRING_TWO_FACTOR).exists()
+    return user.is_superuser or user.is_staff or any(user.has_role(role) for role in Role)
 
 
 def lacks_required_two_factor(user) -> bool:

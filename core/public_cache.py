@@ -15,13 +15,13 @@ import hashlib
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import models, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -142,28 +142,51 @@ def _visitor_may_share(request: HttpRequest) -> bool:
     return enabled() and request.method in ("GET", "HEAD") and not request.user.is_authenticated
 
 
-def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def recognised_query(query: QueryDict, parameters: Collection[str]) -> QueryDict:
+    """The `parameters` of `query` that have a value, in the order of their names.
+
+    The values of one parameter keep their order: a single-choice field reads the last one.
+    """
+    recognised = QueryDict(mutable=True)
+    for name in sorted(parameters):
+        values = [value for value in query.getlist(name) if value]
+        if values:
+            recognised.setlist(name, values)
+    recognised._mutable = False
+    return recognised
+
+
+def shared_page(
+    view: Callable[..., HttpResponse], *, parameters: Collection[str]
+) -> Callable[..., HttpResponse]:
     """Keep the page a view renders for visitors who are not signed in, and serve it to the
     next ones until the content changes.
 
     The page is rendered with a placeholder for the CSRF token of the language switcher's
     forms; every response gets a token of its own, and its cookie, as an uncached page would.
-    The key holds the full URL (language, filters, page), and the date, on which a project's
-    status depends.
+    The key holds the address without its query string, the language, the date (on which a
+    project's status depends) and only the query `parameters` the view reads (see
+    `recognised_query`): anything else added to the address would store another copy of the
+    same page. The view renders the page from those parameters alone, so that its links
+    (pages, language versions) carry nothing of one visitor's address to the next.
     """
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _visitor_may_share(request):
             return view(request, *args, **kwargs)
+        query = recognised_query(request.GET, parameters)
         key = _key(
             "page",
-            request.build_absolute_uri(),
+            request.build_absolute_uri(request.path),
+            query.urlencode(),
             translation.get_language(),
             timezone.localdate().isoformat(),
         )
         entry = _get(key, in_process=True)
         if entry is None:
+            request.GET = query
+            request.META["QUERY_STRING"] = query.urlencode()
             response = view(request, *args, **kwargs)
             if not isinstance(response, TemplateResponse) or response.status_code != 200:
                 return response

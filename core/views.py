@@ -41,7 +41,24 @@ class ListPaginator(Paginator):
 
 
 class PublicListView(FilterView):
-    """A filtered public list, twenty to a page."""
+    """A filtered public list, twenty to a page.
+
+    With `shared_page`, the page a visitor who is not signed in sees is kept for the next ones
+    (core.public_cache.shared_page), one copy per combination of the query parameters the list
+    reads: its filters, their sort order and the page number.
+    """
 
     paginate_by = 20
     paginator_class = ListPaginator
+    shared_page = False
+
+    @classmethod
+    def query_parameters(cls) -> frozenset[str]:
+        return frozenset(cls.filterset_class.base_filters) | {cls.page_kwarg}
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        view = super().as_view(**initkwargs)
+        if cls.shared_page:
+            return public_cache.shared_page(view, parameters=cls.query_parameters())
+        return view

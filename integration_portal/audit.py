@@ -3,8 +3,14 @@
 The timestamp comes from the log formatter. Admin changes are also kept in the database as
 Django's LogEntry rows, which the admin's history pages show; the log line puts them in the
 same stream as the sign-in events. The password is never logged.
+
+A log line leaves the database, where erasing a person (meetings.privacy) cannot reach it, so
+lines about changes carry identifiers and field names only: "user #3", "attendance #12",
+"changed title, summary; added attendance", never a name or an object's text. A failed
+sign-in keeps the login that was typed, which is what an attack on an account shows.
 """
 
+import json
 import logging
 
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
@@ -48,7 +54,27 @@ def log_failed_sign_in(sender, credentials: dict, request: HttpRequest | None = 
 
 @receiver(user_logged_in, dispatch_uid="audit.signed_in")
 def log_sign_in(sender, request: HttpRequest | None, user, **kwargs):
-    logger.info("Signed in: %s (#%s) from %s", _printable(user), user.pk, _client(request))
+    logger.info("Signed in: user #%s from %s", user.pk, _client(request))
+
+
+def change_summary(entry: LogEntry) -> str:
+    """What changed, by field and model name: "changed title; added attendance"."""
+    try:
+        changes = json.loads(entry.change_message or "[]")
+    except json.JSONDecodeError:
+        return "-"
+    parts = []
+    for change in changes if isinstance(changes, list) else []:
+        for action, details in change.items():
+            if not isinstance(details, dict):
+                continue
+            if "name" in details:  # a row of an inline: its model, never its text
+                parts.append(f"{action} {details['name']}")
+            elif details.get("fields"):
+                parts.append(f"{action} {', '.join(map(str, details['fields']))}")
+            else:
+                parts.append(action)
+    return _printable("; ".join(parts) or "-")
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="audit.admin_change")
@@ -56,12 +82,10 @@ def log_admin_change(sender, instance: LogEntry, created: bool, raw: bool = Fals
     if not created or raw:
         return
     logger.info(
-        "Admin %s %s #%s %r by %s (#%s): %s",
+        "Admin %s %s #%s by user #%s: %s",
         ACTIONS.get(instance.action_flag, "touched"),
         _model_name(instance.content_type_id),
-        instance.object_id,
-        _printable(instance.object_repr),
-        _printable(instance.user),
+        _printable(instance.object_id),
         instance.user_id,
-        _printable(instance.get_change_message() or "-"),
+        change_summary(instance),
     )

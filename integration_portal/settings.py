@@ -199,9 +199,10 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_TOTP_ISSUER = "Integration Portal"
-# Administrators and Staff must activate an authenticator app before using the site. On by
-# default in production; off by default with DEBUG so the demo sign-ins work locally.
-PORTAL_REQUIRE_2FA_FOR_STAFF = env_bool("PORTAL_REQUIRE_2FA_FOR_STAFF", default=not DEBUG)
+# Everyone with back-office access (every role) must activate an authenticator app before
+# using it. On by default in production; off by default with DEBUG so the demo sign-ins work
+# locally. PORTAL_REQUIRE_2FA=0 relaxes it, for example on a staging copy.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", default=not DEBUG)
 
 # --- Cache
 # With REDIS_URL every app server shares one cache (sign-in rate limits, cached page parts);
@@ -283,6 +284,12 @@ if AWS_STORAGE_BUCKET_NAME:
 # Private attachments live outside MEDIA_ROOT so no web server can serve them by URL.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+
+# --- PDF reports
+# A report still being laid out after this many seconds is stopped and the reader asked to
+# narrow it: below gunicorn's 30 s worker timeout, so the worker answers before it is killed.
+# 0 lays reports out inside the web process, without a limit.
+PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 20)
 
 # --- E-mail
 MAILERS = {

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import (
     LookupSafeRelationsMixin,
@@ -40,7 +41,9 @@ from meetings.models import (
     MeetingProject,
 )
 from meetings.permissions import (
+    action_items_carried_to,
     can_edit_meeting,
+    contacts_for_attendance,
     meetings_editable_by,
     meetings_visible_to,
     projects_attachable_by,
@@ -139,6 +142,17 @@ class AttendanceInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Tabula
     autocomplete_fields = ["contact", "organisation"]
     fields = ["contact", "person_name", "organisation", "position", "email", "presence"]
 
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["formfield_callback"] = lambda db_field, **field_kwargs: self.formfield_for_dbfield(
+            db_field, request=request, meeting=obj, **field_kwargs
+        )
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, meeting=None, **kwargs):
+        if db_field.name == "contact":
+            kwargs["queryset"] = contacts_for_attendance(request.user, meeting=meeting)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 class ActionItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
     model = ActionItem
@@ -157,10 +171,17 @@ class AttachmentInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationT
 # --- Meetings
 
 
+def _carried_action_items(meeting: Meeting):
+    """What MeetingAdmin.get_object found for the user; none where the meeting came from
+    elsewhere (an earlier version in the history)."""
+    return getattr(meeting, "carried_action_items", ActionItem.objects.none())
+
+
 @admin.register(Meeting)
 class MeetingAdmin(
     LookupSafeRelationsMixin,
     RowScopedAdminMixin,
+    AdministratorsRestoreMixin,
     PublicationAdminMixin,
     MeetingReportsAdminMixin,
     SimpleHistoryAdmin,
@@ -226,10 +247,19 @@ class MeetingAdmin(
 
     # The change page: carried-over action items, tools for the coordinator's routine.
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None:
+            # The display and the form below have no request: they read what this user may.
+            obj.carried_action_items = action_items_carried_to(
+                obj, user=request.user
+            ).select_related("meeting", "responsible_organisation")
+        return obj
+
     def _carried_action_items_exist(self, request, obj) -> bool:
         memo = request.__dict__.setdefault("_carried_items", {})
         if obj.pk not in memo:
-            memo[obj.pk] = ActionItem.objects.carried_to(obj).exists()
+            memo[obj.pk] = _carried_action_items(obj).exists()
         return memo[obj.pk]
 
     def get_fieldsets(self, request, obj=None):
@@ -256,7 +286,7 @@ class MeetingAdmin(
 
     @admin.display(description=_("Still open"))
     def open_action_items_from_earlier_meetings(self, obj):
-        items = ActionItem.objects.carried_to(obj).select_related("meeting")
+        items = _carried_action_items(obj)
         return format_html(
             "<ul>{}</ul>",
             format_html_join("", "<li>{} ({})</li>", ((item.text, item.meeting) for item in items)),
@@ -531,7 +561,11 @@ class MeetingAdmin(
 
 @admin.register(ActionItem)
 class ActionItemAdmin(
-    LookupSafeRelationsMixin, RowScopedAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+    LookupSafeRelationsMixin,
+    RowScopedAdminMixin,
+    AdministratorsRestoreMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     list_display = ["__str__", "kind", "meeting", "responsible_organisation", "due_date", "status"]
     list_filter = ["status", "kind"]

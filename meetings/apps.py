@@ -8,7 +8,10 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.history import track_history
-        from meetings import sections  # noqa: F401  (registers its sections of other pages)
+        from meetings import (
+            permissions,  # noqa: F401  (registers its part of row scopes)
+            sections,  # noqa: F401  (registers its sections of other pages)
+        )
         from meetings.models import (
             ActionItem,
             AgendaItem,

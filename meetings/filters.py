@@ -24,7 +24,9 @@ class When(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
-        now = timezone.now()
+        # To the minute, the precision meetings are scheduled and shown with: within a minute
+        # the query stays the same, and so do the cache keys of its count (core.public_cache).
+        now = timezone.now().replace(second=0, microsecond=0)
         if value == self.UPCOMING:
             return qs.filter(starts_at__gte=now)
         if value == self.PAST:

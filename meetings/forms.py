@@ -50,9 +50,10 @@ class MeetingAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "close_action_items" in self.fields:
-            self.fields["close_action_items"].queryset = ActionItem.objects.carried_to(
-                self.instance
-            ).select_related("meeting", "responsible_organisation")
+            # Set by MeetingAdmin.get_object for the user at hand; nothing without it.
+            self.fields["close_action_items"].queryset = getattr(
+                self.instance, "carried_action_items", ActionItem.objects.none()
+            )
 
 
 class MeetingProjectFormSet(BaseInlineFormSet):

@@ -2,7 +2,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, MaxLengthValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -40,6 +40,15 @@ from projects.models import Project
 COUNTED_STATUSES = [MeetingStatus.PLANNED, MeetingStatus.HELD]
 # A published meeting is public unless it went back to being a draft.
 PUBLISHED_MEETINGS = models.Q(is_published=True) & ~models.Q(status=MeetingStatus.DRAFT)
+
+# Ceilings on free text, in characters. Each text lands on public pages, calendar feeds and PDF
+# reports, so one pasted document must not grow them all. Generous for real writing: a summary
+# is a few paragraphs (3,000 ≈ 450 words); minutes of a full-day meeting rarely pass ten pages,
+# and 50,000 ≈ 7,500 words, some twenty. A longer text belongs in an attachment.
+MEETING_SUMMARY_MAX_LENGTH = 3_000
+MEETING_MINUTES_MAX_LENGTH = 50_000
+AGENDA_ITEM_DESCRIPTION_MAX_LENGTH = 5_000
+ACTION_ITEM_TEXT_MAX_LENGTH = 2_000
 
 
 class SubqueryCount(models.Subquery):
@@ -206,8 +215,19 @@ class Meeting(PublishableModel, SearchableModel):
         related_name="coordinated_meetings",
         help_text=_("The region whose actors the meeting brings together."),
     )
-    summary = models.TextField(_("public summary"), blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    # TextField's max_length only reaches the form: the validator makes full_clean() check it.
+    summary = models.TextField(
+        _("public summary"),
+        blank=True,
+        max_length=MEETING_SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(MEETING_SUMMARY_MAX_LENGTH)],
+    )
+    minutes = models.TextField(
+        _("minutes"),
+        blank=True,
+        max_length=MEETING_MINUTES_MAX_LENGTH,
+        validators=[MaxLengthValidator(MEETING_MINUTES_MAX_LENGTH)],
+    )
     participant_count = models.PositiveIntegerField(
         _("number of participants"),
         null=True,
@@ -385,7 +405,12 @@ class AgendaItem(models.Model):
     time = models.TimeField(_("time"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=300)
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=AGENDA_ITEM_DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(AGENDA_ITEM_DESCRIPTION_MAX_LENGTH)],
+    )
 
     class Meta:
         verbose_name = _("agenda item")
@@ -448,13 +473,16 @@ class ActionItemQuerySet(models.QuerySet):
     def overdue(self) -> "ActionItemQuerySet":
         return self.open().filter(due_date__lt=timezone.localdate())
 
-    def carried_to(self, meeting: Meeting) -> "ActionItemQuerySet":
-        """Open items from earlier meetings of the same projects."""
+    def carried_to(self, meeting: Meeting, *, among: "MeetingQuerySet") -> "ActionItemQuerySet":
+        """Open items from earlier meetings of the same projects, taken only from `among`:
+        the meetings the reader may read (see meetings.permissions.action_items_carried_to).
+        On a meeting two projects share, one project's items are not the other's to see."""
         return (
             self.open()
             .filter(
                 meeting__projects__in=meeting.projects.all(),
                 meeting__starts_at__lt=meeting.starts_at,
+                meeting__in=among.values("pk"),
             )
             .exclude(meeting=meeting)
             .distinct()
@@ -470,7 +498,11 @@ class ActionItem(models.Model):
     kind = models.CharField(
         _("kind"), max_length=16, choices=ActionItemKind, default=ActionItemKind.ACTION
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(
+        _("text"),
+        max_length=ACTION_ITEM_TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(ACTION_ITEM_TEXT_MAX_LENGTH)],
+    )
     responsible_organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("responsible organisation"),

@@ -4,11 +4,21 @@ The admin, the staff views, attachment downloads and the PDF exports all go thro
 functions, so every door is scoped the same way.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.roles import is_administrator, is_coordinator, is_staff_reader
-from meetings.models import Attachment, Meeting, MeetingProject
+from core.scopes import user_scopes
+from meetings.models import (
+    ActionItem,
+    Attachment,
+    Attendance,
+    Meeting,
+    MeetingOrganisation,
+    MeetingProject,
+)
+from partners.models import Contact
+from partners.permissions import ORGANISATIONS_WORKED_WITH, contacts_visible_to
 from projects.models import Project
 from projects.permissions import coordinated_project_ids
 
@@ -18,6 +28,41 @@ def _meetings_of_coordinated_projects(user) -> QuerySet[Meeting]:
         project_id__in=coordinated_project_ids(user)
     ).values("meeting_id")
     return Meeting.objects.filter(pk__in=meeting_ids)
+
+
+# --- The organisations at a coordinator's meetings, whose contacts they work with
+
+
+@user_scopes.register(ORGANISATIONS_WORKED_WITH)
+def hosts_of_coordinated_meetings(user) -> QuerySet:
+    meetings = _meetings_of_coordinated_projects(user).filter(host__isnull=False)
+    return meetings.values("host_id")
+
+
+@user_scopes.register(ORGANISATIONS_WORKED_WITH)
+def organisers_of_coordinated_meetings(user) -> QuerySet:
+    meeting_ids = _meetings_of_coordinated_projects(user).values("pk")
+    return MeetingOrganisation.objects.filter(meeting_id__in=meeting_ids).values("organisation_id")
+
+
+@user_scopes.register(ORGANISATIONS_WORKED_WITH)
+def attendees_organisations_at_coordinated_meetings(user) -> QuerySet:
+    meeting_ids = _meetings_of_coordinated_projects(user).values("pk")
+    attendances = Attendance.objects.filter(meeting_id__in=meeting_ids, organisation__isnull=False)
+    return attendances.values("organisation_id")
+
+
+def contacts_for_attendance(user, *, meeting: Meeting | None) -> QuerySet[Contact]:
+    """Contacts the user may put on the meeting's attendance list: those they may read, and
+    those already on the list, so that saving the meeting again keeps its rows valid."""
+    listed = (
+        meeting.attendances.all()
+        if meeting is not None and meeting.pk
+        else Attendance.objects.none()
+    )
+    return Contact.objects.filter(
+        Q(pk__in=contacts_visible_to(user).values("pk")) | Q(pk__in=listed.values("contact_id"))
+    )
 
 
 def meetings_visible_to(user) -> QuerySet[Meeting]:
@@ -35,6 +80,11 @@ def meetings_editable_by(user) -> QuerySet[Meeting]:
     if is_coordinator(user):
         return _meetings_of_coordinated_projects(user)
     return Meeting.objects.none()
+
+
+def action_items_carried_to(meeting: Meeting, *, user) -> QuerySet[ActionItem]:
+    """Open items of earlier meetings of the same projects that the user may read."""
+    return ActionItem.objects.carried_to(meeting, among=meetings_visible_to(user))
 
 
 def can_edit_meeting(user, meeting: Meeting) -> bool:

@@ -73,10 +73,11 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
         history = getattr(Attendance, "history", None)
         if history is not None:
             history.filter(id__in=attendance_ids).update(**anonymous)
+        # Deleting a contact records a last version of it: its history goes after it.
+        Contact.objects.filter(pk__in=[contact.pk for contact in contacts]).delete()
         contact_history = getattr(Contact, "history", None)
         if contact_history is not None:
             contact_history.filter(id__in=[contact.pk for contact in contacts]).delete()
-        Contact.objects.filter(pk__in=[contact.pk for contact in contacts]).delete()
     # The address itself is not logged: the log must not keep what was erased.
     logger.info(
         "Person erased: %d contact(s) deleted, %d attendance row(s) anonymised in %d meeting(s)",

@@ -25,13 +25,17 @@ from meetings.reports.documents import (
     render_quarterly_report,
 )
 from meetings.reports.queries import with_report_details
-from meetings.reports.rendering import ReportRenderError
+from meetings.reports.rendering import ReportRenderError, ReportTimedOut
 
 
 def pdf_response(request: HttpRequest, render_pdf: Callable[[], bytes], filename: str):
     """The PDF as a download, or a page saying it could not be produced (and no file)."""
     try:
         pdf = render_pdf()
+    except ReportTimedOut:
+        # 503: the server cannot make it now; the request itself is fine (so not 413), and no
+        # proxy timed out (so not 504).
+        return render(request, "reports/render_timed_out.html", status=503)
     except ReportRenderError as error:
         return render(request, "reports/render_failed.html", {"error": error}, status=500)
     response = HttpResponse(pdf, content_type="application/pdf")

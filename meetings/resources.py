@@ -9,6 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from meetings.enums import Presence
 from meetings.models import Attendance, Meeting
+from meetings.permissions import contacts_for_attendance
 from partners.models import Contact, Organisation
 
 #: The columns an attendance list may have, in the order pasted lines use.
@@ -103,9 +104,23 @@ class AttendeeResource(resources.ModelResource):
     def before_save_instance(self, instance: Attendance, row, **kwargs) -> None:
         if instance.email and instance.contact_id is None:
             instance.contact = (
-                Contact.objects.filter(email__iexact=instance.email).order_by("pk").first()
+                self._linkable_contacts(instance)
+                .filter(email__iexact=instance.email)
+                .order_by("pk")
+                .first()
             )
         instance._history_user = self.imported_by
+
+    def _linkable_contacts(self, instance: Attendance):
+        """Contacts the importer may read, or of the organisation the row names: saving the row
+        puts that organisation at the meeting, where the importer works with its contacts."""
+        if self.imported_by is None:
+            return Contact.objects.all()
+        visible = contacts_for_attendance(self.imported_by, meeting=self.meeting)
+        linkable = Q(pk__in=visible.values("pk"))
+        if instance.organisation_id:
+            linkable |= Q(organisation_id=instance.organisation_id)
+        return Contact.objects.filter(linkable)
 
     def describe_row(self, number: int, row_result: RowResult):
         """One row of an import preview: what the file said and what happens to it."""

@@ -256,7 +256,8 @@ def import_attendees(
     the meeting's attendance list.
 
     Side effects, in one transaction: one attendance row per new person, linked to the contact
-    with the same e-mail if there is one. People already on the list are skipped. If any row is
+    with the same e-mail if there is one that `imported_by` may read or that belongs to the
+    organisation of the row. People already on the list are skipped. If any row is
     invalid nothing is saved, and with `dry_run` nothing is saved either: the result says what
     would happen, row by row.
     """

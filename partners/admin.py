@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import LookupSafeRelationsMixin, translated
+from accounts.admin_mixins import AdministratorsRestoreMixin
+from accounts.roles import is_administrator
+from core.admin import LookupSafeRelationsMixin, RowScopedAdminMixin, translated
 from partners.models import (
     Contact,
     IntegrationCentre,
@@ -11,6 +14,11 @@ from partners.models import (
     Region,
     Service,
     TargetGroup,
+)
+from partners.permissions import (
+    contacts_editable_by,
+    contacts_visible_to,
+    organisations_for_new_contacts,
 )
 
 
@@ -64,12 +72,38 @@ class IntegrationCentreAdmin(LookupSafeRelationsMixin, TranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(LookupSafeRelationsMixin, admin.ModelAdmin):
+class ContactAdmin(
+    LookupSafeRelationsMixin, RowScopedAdminMixin, AdministratorsRestoreMixin, SimpleHistoryAdmin
+):
     list_display = ["name", "position", "organisation", "email", "phone"]
     list_filter = ["organisation__kind"]
     list_select_related = ["organisation"]
     search_fields = ["name", "email", "position", *translated("organisation__name")]
     autocomplete_fields = ["organisation"]
+
+    # Scoping: coordinators see and change the contacts of organisations in their projects;
+    # staff read all. The autocomplete of attendance lists goes through here too.
+
+    def scope_queryset(self, request, queryset):
+        return queryset.filter(pk__in=contacts_visible_to(request.user).values("pk"))
+
+    def may_change_row(self, request, obj) -> bool:
+        return contacts_editable_by(request.user).filter(pk=obj.pk).exists()
+
+    def may_see_deleted_rows(self, request) -> bool:
+        return is_administrator(request.user)
+
+    def get_autocomplete_fields(self, request):
+        # A coordinator picks among their projects' organisations from a plain list: the
+        # organisation search would offer every organisation.
+        if is_administrator(request.user):
+            return super().get_autocomplete_fields(request)
+        return []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation" and not is_administrator(request.user):
+            kwargs["queryset"] = organisations_for_new_contacts(request.user).order_by("name")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Service, TargetGroup)

@@ -7,4 +7,8 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners and places")
 
     def ready(self) -> None:
+        from core.history import track_history
         from partners import sections  # noqa: F401  (registers its sections of other pages)
+        from partners.models import Contact
+
+        track_history(Contact)

@@ -16,6 +16,11 @@ from partners.enums import (
 )
 from partners.validators import latitude_validators, longitude_validators
 
+# Free text is bounded so that a pasted document cannot bloat pages, search text and exports.
+DESCRIPTION_MAX_LENGTH = 5_000
+OPENING_HOURS_MAX_LENGTH = 1_000
+NOTES_MAX_LENGTH = 2_000
+
 
 class Service(models.Model):
     """One entry of the fixed vocabulary of services a centre offers."""
@@ -93,7 +98,7 @@ class Region(SearchableModel):
         blank=True,
         help_text=_("For example an ISO 3166 code such as RO or RO-CT."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
 
     objects = RegionQuerySet.as_manager()
@@ -187,7 +192,7 @@ class Organisation(SearchableModel):
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -265,7 +270,9 @@ class IntegrationCentre(SearchableModel):
         blank=True,
         validators=longitude_validators,
     )
-    opening_hours = models.TextField(_("opening hours"), blank=True)
+    opening_hours = models.TextField(
+        _("opening hours"), max_length=OPENING_HOURS_MAX_LENGTH, blank=True
+    )
     phone = models.CharField(_("public phone"), max_length=40, blank=True)
     email = models.EmailField(_("public e-mail"), blank=True)
     services = models.ManyToManyField(
@@ -277,7 +284,7 @@ class IntegrationCentre(SearchableModel):
     target_groups = models.ManyToManyField(
         TargetGroup, verbose_name=_("target groups"), blank=True, related_name="centres"
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = IntegrationCentreQuerySet.as_manager()
@@ -321,7 +328,7 @@ class Contact(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=NOTES_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("contact")

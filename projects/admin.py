@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import LookupSafeRelationsMixin, PublicationAdminMixin, translated
 from projects.models import (
@@ -60,7 +61,11 @@ class PlannedOutputInline(LookupSafeRelationsMixin, TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(
-    LookupSafeRelationsMixin, PublicationAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+    AdministratorsRestoreMixin,
+    LookupSafeRelationsMixin,
+    PublicationAdminMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     list_display = [
         "acronym",

@@ -8,7 +8,10 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.history import track_history
-        from projects import sections  # noqa: F401  (registers its sections of other pages)
+        from projects import (
+            permissions,  # noqa: F401  (registers its part of row scopes)
+            sections,  # noqa: F401  (registers its sections of other pages)
+        )
         from projects.models import (
             Participation,
             PlannedOutput,

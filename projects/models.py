@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,16 @@ from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
 from projects.enums import Currency, Fund, OutputKind, ParticipationRole, ProjectStatus
 
 non_negative = MinValueValidator(0, message=_("An amount cannot be negative."))
+
+# Ceilings on free text, in characters: each text lands on public pages and in search. A summary
+# is "one or two sentences" with room to spare; a description of three pages or so
+# (10,000 ≈ 1,500 words) says what a project or programme does, and a partner's share is a
+# paragraph. TextField's max_length only reaches the form: the validators make full_clean()
+# check it too.
+PROGRAMME_DESCRIPTION_MAX_LENGTH = 10_000
+PROJECT_SUMMARY_MAX_LENGTH = 1_000
+PROJECT_DESCRIPTION_MAX_LENGTH = 10_000
+CONTRIBUTION_MAX_LENGTH = 2_000
 
 
 class FundingProgramme(models.Model):
@@ -33,7 +43,12 @@ class FundingProgramme(models.Model):
         blank=True,
         related_name="managed_programmes",
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=PROGRAMME_DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(PROGRAMME_DESCRIPTION_MAX_LENGTH)],
+    )
     website = models.URLField(_("website"), blank=True)
 
     class Meta:
@@ -127,8 +142,19 @@ class Project(PublishableModel, SearchableModel):
         blank=True,
         help_text=_("Contract reference or grant agreement number."),
     )
-    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
-    description = models.TextField(_("description"), blank=True)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences."),
+        max_length=PROJECT_SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(PROJECT_SUMMARY_MAX_LENGTH)],
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=PROJECT_DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(PROJECT_DESCRIPTION_MAX_LENGTH)],
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     stated_duration_months = models.PositiveSmallIntegerField(
@@ -288,7 +314,11 @@ class Participation(models.Model):
         help_text=_('For a partner: its number in the contract ("Partner 1").'),
     )
     contribution = models.TextField(
-        _("contribution"), blank=True, help_text=_("What this organisation does in the project.")
+        _("contribution"),
+        blank=True,
+        help_text=_("What this organisation does in the project."),
+        max_length=CONTRIBUTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(CONTRIBUTION_MAX_LENGTH)],
     )
 
     objects = ParticipationQuerySet.as_manager()

@@ -1,11 +1,9 @@
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView
 
-from core import public_cache
 from core.formatting import format_money
 from core.sections import page_sections
 from core.views import PublicListView, list_url
@@ -13,9 +11,9 @@ from projects.filters import ProjectFilterSet
 from projects.models import Project
 
 
-@method_decorator(public_cache.shared_page, name="dispatch")
 class ProjectListView(PublicListView):
     filterset_class = ProjectFilterSet
+    shared_page = True
     template_name = "projects/project_list.html"
 
     def get_queryset(self):

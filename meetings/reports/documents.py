@@ -20,7 +20,7 @@ from meetings.reports.queries import (
     open_action_items_until,
     with_report_details,
 )
-from meetings.reports.rendering import layout_html, render_html, write_pdf
+from meetings.reports.rendering import layout_html, pdf_from_html, render_html
 from partners.models import Region
 from projects.models import Project
 
@@ -41,8 +41,9 @@ def _organising_projects(meeting: Meeting) -> list[Project]:
     return organisers or [link.project for link in links]
 
 
-def meeting_report_context(meeting: Meeting) -> dict[str, Any]:
-    """Everything the meeting report prints; ``meeting`` comes from ``with_report_details``."""
+def meeting_report_context(meeting: Meeting, *, user) -> dict[str, Any]:
+    """Everything the meeting report prints for ``user``; ``meeting`` comes from
+    ``with_report_details``."""
     organisations = list(meeting.meeting_organisations.all())
     return {
         "meeting": meeting,
@@ -64,32 +65,36 @@ def meeting_report_context(meeting: Meeting) -> dict[str, Any]:
         "agenda_has_times": any(item.time for item in meeting.agenda_items.all()),
         "agenda_has_speakers": any(item.speaker for item in meeting.agenda_items.all()),
         "attendance": summarise_attendance(meeting),
-        "carried_items": list(carried_action_items(meeting)),
+        "carried_items": list(carried_action_items(meeting, user=user)),
     }
 
 
-def layout_meeting_reports(meetings: Sequence[Meeting], *, language: str, user) -> list[Document]:
+def meeting_reports_html(meetings: Sequence[Meeting], *, language: str, user) -> list[str]:
     with translation.override(language):
         return [
-            layout_html(
-                render_html(
-                    "reports/meeting_report.html",
-                    {**meeting_report_context(meeting), **_generated(user)},
-                    language=language,
-                )
+            render_html(
+                "reports/meeting_report.html",
+                {**meeting_report_context(meeting, user=user), **_generated(user)},
+                language=language,
             )
             for meeting in meetings
         ]
 
 
+def layout_meeting_reports(meetings: Sequence[Meeting], *, language: str, user) -> list[Document]:
+    return [
+        layout_html(html) for html in meeting_reports_html(meetings, language=language, user=user)
+    ]
+
+
 def render_meeting_reports(meetings: Sequence[Meeting], *, language: str, user) -> bytes:
     """One PDF holding the report of each meeting, each with its own page numbers."""
-    return write_pdf(layout_meeting_reports(meetings, language=language, user=user))
+    return pdf_from_html(meeting_reports_html(meetings, language=language, user=user))
 
 
-def layout_attendance_sheet(
+def attendance_sheet_html(
     meeting: Meeting, *, language: str, user, blank_rows: int = DEFAULT_BLANK_ROWS
-) -> Document:
+) -> str:
     blank_rows = max(0, min(blank_rows, MAX_BLANK_ROWS))
     with translation.override(language):
         expected = summarise_attendance(meeting).expected
@@ -101,16 +106,15 @@ def layout_attendance_sheet(
             "blank_rows": range(len(expected) + 1, len(expected) + 1 + blank_rows),
             **_generated(user),
         }
-        html = render_html("reports/attendance_sheet.html", context, language=language)
-        return layout_html(html)
+        return render_html("reports/attendance_sheet.html", context, language=language)
 
 
 def render_attendance_sheet(
     meeting: Meeting, *, language: str, user, blank_rows: int = DEFAULT_BLANK_ROWS
 ) -> bytes:
     """A sign-in sheet: the expected attendees, then ``blank_rows`` empty numbered rows."""
-    return write_pdf(
-        [layout_attendance_sheet(meeting, language=language, user=user, blank_rows=blank_rows)]
+    return pdf_from_html(
+        [attendance_sheet_html(meeting, language=language, user=user, blank_rows=blank_rows)]
     )
 
 
@@ -160,7 +164,7 @@ def quarterly_report_context(
     }
 
 
-def layout_quarterly_report(
+def quarterly_report_html(
     visible_meetings: QuerySet[Meeting],
     *,
     quarter: Quarter,
@@ -168,17 +172,21 @@ def layout_quarterly_report(
     user,
     project: Project | None = None,
     region: Region | None = None,
-) -> Document:
+) -> str:
     with translation.override(language):
         context = quarterly_report_context(
             visible_meetings, quarter=quarter, project=project, region=region
         )
-        html = render_html(
+        return render_html(
             "reports/quarterly_report.html", {**context, **_generated(user)}, language=language
         )
-        return layout_html(html)
+
+
+def layout_quarterly_report(visible_meetings: QuerySet[Meeting], **kwargs) -> Document:
+    """See ``quarterly_report_html`` for the arguments."""
+    return layout_html(quarterly_report_html(visible_meetings, **kwargs))
 
 
 def render_quarterly_report(visible_meetings: QuerySet[Meeting], **kwargs) -> bytes:
-    """See ``layout_quarterly_report`` for the arguments."""
-    return write_pdf([layout_quarterly_report(visible_meetings, **kwargs)])
+    """See ``quarterly_report_html`` for the arguments."""
+    return pdf_from_html([quarterly_report_html(visible_meetings, **kwargs)])

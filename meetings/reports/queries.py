@@ -12,6 +12,7 @@ from meetings.models import (
     MeetingOrganisation,
     MeetingProject,
 )
+from meetings.permissions import action_items_carried_to
 from partners.models import Region
 from projects.models import Project
 
@@ -44,10 +45,11 @@ def with_report_details(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
 
 
-def carried_action_items(meeting: Meeting) -> QuerySet[ActionItem]:
-    """Open items of earlier meetings of the same projects, oldest meeting first."""
+def carried_action_items(meeting: Meeting, *, user) -> QuerySet[ActionItem]:
+    """Open items of earlier meetings of the same projects that the user may read, oldest
+    meeting first."""
     return (
-        ActionItem.objects.carried_to(meeting)
+        action_items_carried_to(meeting, user=user)
         .select_related("meeting", "responsible_organisation")
         .order_by("meeting__starts_at", "due_date", "pk")
     )

@@ -3,12 +3,20 @@
 Rendering happens in memory: a view or command only gets bytes once the whole document has been
 laid out and written, so a failure never leaves a half-written file behind, and it surfaces as a
 ``ReportRenderError`` with a message a person can act on.
+
+The HTML is rendered in the calling process, which reads the database; ``pdf_from_html`` then
+lays it out in a separate process under a time budget (see there).
 """
 
 import logging
-from collections.abc import Iterable, Mapping
+import multiprocessing
+from collections.abc import Iterable, Mapping, Sequence
+from multiprocessing.connection import Connection
 from typing import Any
 
+import django
+from django.apps import apps
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
@@ -28,8 +36,16 @@ BASE_URL = "file:///"
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}
 
 
+#: Imported once by the process the report workers are forked from (see ``pdf_from_html``).
+WORKER_PRELOAD = ["meetings.reports.worker_preload"]
+
+
 class ReportRenderError(Exception):
     """A report could not be produced; the message says which one and why."""
+
+
+class ReportTimedOut(ReportRenderError):
+    """Laying out the report took longer than ``PDF_RENDER_TIMEOUT_SECONDS``; it was stopped."""
 
 
 def render_html(template_name: str, context: Mapping[str, Any], *, language: str) -> str:
@@ -84,3 +100,56 @@ def render_pdf(
     """Render one report template in ``language`` to PDF bytes."""
     html = render_html(template_name, context, language=language)
     return write_pdf([layout_html(html, url_fetcher=url_fetcher)])
+
+
+def pdf_from_html(documents_html: Sequence[str]) -> bytes:
+    """Lay out each HTML document and write them as one PDF, within the time budget.
+
+    WeasyPrint cannot be interrupted from another thread, so the work runs in a child process
+    that is killed once ``PDF_RENDER_TIMEOUT_SECONDS`` have passed; the caller gets
+    ``ReportTimedOut`` and its worker is free again. The children are forked from a
+    "forkserver" process that has Django set up and WeasyPrint loaded (``WORKER_PRELOAD``), so
+    each report pays a fork, not the second and a half of a fresh interpreter. Forking the web
+    worker itself would be quicker still, but it may run threads (gunicorn's gthread workers)
+    and holds database connections, which a fork must not share. With a budget of 0 the
+    report is laid out here, without a limit.
+    """
+    timeout = settings.PDF_RENDER_TIMEOUT_SECONDS
+    if not timeout:
+        return write_pdf([layout_html(html) for html in documents_html])
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_PRELOAD)
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_write_pdf_to, args=(list(documents_html), sender), name="pdf-report", daemon=True
+    )
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            logger.warning("A PDF report took over %s s to lay out and was stopped", timeout)
+            raise ReportTimedOut(f"The report took longer than {timeout} s to lay out.")
+        outcome, payload = receiver.recv()
+    except EOFError:
+        logger.error("The process laying out a PDF report ended with code %s", worker.exitcode)
+        raise ReportRenderError("The process laying out the report stopped unexpectedly.") from None
+    finally:
+        receiver.close()
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+    if outcome == "error":
+        raise ReportRenderError(payload)
+    return payload
+
+
+def _write_pdf_to(documents_html: list[str], sender: Connection) -> None:
+    """In the child process: the PDF, or the error's message, sent back through ``sender``."""
+    if not apps.ready:  # forked from a server that did not preload (another library started it)
+        django.setup()
+    try:
+        sender.send(("pdf", write_pdf([layout_html(html) for html in documents_html])))
+    except ReportRenderError as error:
+        sender.send(("error", str(error)))
+    finally:
+        sender.close()

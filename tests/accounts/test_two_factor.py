@@ -13,7 +13,7 @@ SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 @pytest.fixture(autouse=True)
 def _two_factor_required(settings):
-    settings.PORTAL_REQUIRE_2FA_FOR_STAFF = True
+    settings.PORTAL_REQUIRE_2FA = True
 
 
 def _current_code(secret: str) -> str:
@@ -101,16 +101,32 @@ def test_a_wrong_code_keeps_the_admin_closed(client, staff_user):
     assert client.get(reverse("admin:index")).status_code == 302
 
 
-def test_coordinators_are_not_forced_to_use_two_factor(client, coordinator_a):
-    _sign_in(client, "coordinator.a@example.org")
+@pytest.mark.parametrize("user_fixture", ["coordinator_a", "editor", "staff_user"])
+def test_every_back_office_role_without_an_authenticator_is_sent_to_set_one_up(
+    client, request, user_fixture
+):
+    user = request.getfixturevalue(user_fixture)
+    _sign_in(client, user.email)
 
-    assert client.get(reverse("admin:index")).status_code == 200
+    response = client.get(reverse("admin:meetings_meeting_changelist"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_a_coordinator_with_an_authenticator_is_asked_for_its_code(client, coordinator_a):
+    TOTP.activate(coordinator_a, SECRET)
+
+    response = _sign_in(client, coordinator_a.email)
+
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get(reverse("admin:index")).status_code == 302
 
 
 def test_with_the_requirement_off_administrators_sign_in_with_a_password(
     client, superuser, settings
 ):
-    settings.PORTAL_REQUIRE_2FA_FOR_STAFF = False
+    settings.PORTAL_REQUIRE_2FA = False
     _sign_in(client, "root@example.org")
 
     assert client.get(reverse("admin:index")).status_code == 200

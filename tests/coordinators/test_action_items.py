@@ -7,6 +7,7 @@ from django.urls import reverse
 from meetings.enums import ActionItemStatus
 from meetings.services import close_action_items
 from tests.factories import ActionItemFactory, MeetingFactory
+from tests.meetings.pdf_helpers import pdf_text
 from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,69 @@ def test_staff_see_the_open_items_but_cannot_close_them(client, staff_user, apri
 
     assert "Map the interpreters of Tulcea" in page
     assert 'name="close_action_items"' not in page
+
+
+# --- A meeting shared by two projects: each coordinator sees only what their project may read
+
+
+@pytest.fixture
+def shared_meeting(project_a, project_b):
+    return MeetingFactory(
+        title_en="Joint meeting",
+        starts_at=datetime.datetime(2026, 5, 12, 10, tzinfo=BUCHAREST),
+        projects=[project_a, project_b],
+    )
+
+
+@pytest.fixture
+def b_only_item(project_b):
+    earlier_b = MeetingFactory(
+        title_en="Project B's own meeting",
+        starts_at=datetime.datetime(2026, 2, 3, 10, tzinfo=BUCHAREST),
+        projects=[project_b],
+    )
+    return ActionItemFactory(meeting=earlier_b, text_en="Call the Tulcea shelter about beds")
+
+
+def test_a_carried_item_of_another_projects_meeting_stays_hidden_on_a_shared_meeting(
+    client, coordinator_a, coordinator_b, shared_meeting, b_only_item, open_item
+):
+    page_a = _change_page(client, coordinator_a, shared_meeting)
+    page_b = _change_page(client, coordinator_b, shared_meeting)
+
+    assert "Map the interpreters of Tulcea" in page_a
+    assert "Call the Tulcea shelter about beds" not in page_a
+    assert "Project B&#x27;s own meeting" not in page_a
+    assert f'name="close_action_items" value="{b_only_item.pk}"' not in page_a
+    assert "Call the Tulcea shelter about beds" in page_b
+
+
+def test_a_carried_item_of_another_projects_meeting_cannot_be_closed_on_a_shared_meeting(
+    client, coordinator_a, shared_meeting, b_only_item, open_item
+):
+    form = find_form(_change_page(client, coordinator_a, shared_meeting), with_field="title_en")
+    form.data["close_action_items"] = [str(b_only_item.pk)]
+
+    response = client.post(
+        reverse("admin:meetings_meeting_change", args=[shared_meeting.pk]), form.submission()
+    )
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    b_only_item.refresh_from_db()
+    assert b_only_item.status == ActionItemStatus.OPEN
+
+
+def test_the_report_of_a_shared_meeting_leaves_out_another_projects_carried_items(
+    client, coordinator_a, staff_user, shared_meeting, b_only_item, open_item
+):
+    url = reverse("meetings:meeting-report-pdf", kwargs={"slug": shared_meeting.slug})
+
+    client.force_login(coordinator_a)
+    text_a = pdf_text(client.get(url).content)
+    client.force_login(staff_user)
+    text_staff = pdf_text(client.get(url).content)
+
+    assert "Map the interpreters of Tulcea" in text_a
+    assert "Call the Tulcea shelter" not in text_a
+    assert "Call the Tulcea shelter" in text_staff

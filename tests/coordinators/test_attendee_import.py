@@ -9,15 +9,23 @@ from django.urls import reverse
 
 from meetings.enums import Presence
 from meetings.services import import_attendees
-from tests.factories import AttendanceFactory, ContactFactory, OrganisationFactory
+from tests.factories import (
+    AttendanceFactory,
+    ContactFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+)
 from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ngo(db):
-    return OrganisationFactory(name="Association for Refugees", acronym="ARCA")
+def ngo(project_a):
+    """A partner of project A: its coordinator works with the association's contacts."""
+    organisation = OrganisationFactory(name="Association for Refugees", acronym="ARCA")
+    ParticipationFactory(project=project_a, organisation=organisation)
+    return organisation
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from core.publication import set_published
 from meetings.models import AgendaItem, Meeting
 from tests.security.html_forms import find_form
 
@@ -93,3 +94,91 @@ def test_an_administrator_restores_an_earlier_version_of_a_project(
 
     project_a.refresh_from_db()
     assert project_a.title_en == "Project A"
+
+
+# --- Restoring is for administrators, and never changes publication state
+
+
+def _version_url(record, version) -> str:
+    opts = record._meta
+    return reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[record.pk, version.pk]
+    )
+
+
+def _rename(record, title: str, by) -> None:
+    record.title_en = title
+    record._history_user = by
+    record.save()
+
+
+@pytest.mark.parametrize(
+    ("user_fixture", "record_fixture"),
+    [
+        ("coordinator_a", "meeting_a"),
+        ("editor", "project_a"),
+        ("staff_user", "meeting_a"),
+    ],
+)
+def test_only_administrators_restore_an_earlier_version(
+    client, request, administrator, user_fixture, record_fixture
+):
+    user = request.getfixturevalue(user_fixture)
+    record = request.getfixturevalue(record_fixture)
+    original_title = record.title_en
+    _rename(record, "Renamed afterwards", by=administrator)
+    version = record.history.get(title_en=original_title)
+    client.force_login(user)
+
+    page = client.get(_version_url(record, version))
+    response = client.post(_version_url(record, version), {"title_en": original_title})
+
+    assert page.status_code == 200  # earlier versions stay readable
+    assert 'name="_save"' not in page.content.decode()
+    assert response.status_code == 403
+    record.refresh_from_db()
+    assert record.title_en == "Renamed afterwards"
+
+
+def test_restoring_a_published_version_leaves_an_unpublished_meeting_unpublished(
+    client, administrator, meeting_a
+):
+    set_published(items=[meeting_a], published=True, by=administrator)
+    published_version = meeting_a.history.latest()
+    set_published(items=[meeting_a], published=False, by=administrator)
+    client.force_login(administrator)
+    version_form = find_form(
+        client.get(_version_url(meeting_a, published_version)).content.decode(),
+        with_field="title_en",
+    )
+
+    response = client.post(_version_url(meeting_a, published_version), version_form.submission())
+
+    assert response.status_code == 302
+    meeting_a.refresh_from_db()
+    assert meeting_a.is_published is False
+    assert meeting_a.published_at is None
+    assert not Meeting.objects.published().filter(pk=meeting_a.pk).exists()
+    assert client.get(meeting_a.get_absolute_url()).status_code == 404
+
+
+def test_restoring_an_unpublished_version_keeps_a_published_project_and_its_publisher(
+    client, administrator, editor, project_a
+):
+    set_published(items=[project_a], published=False, by=administrator)
+    unpublished_version = project_a.history.latest()
+    set_published(items=[project_a], published=True, by=editor)
+    project_a.refresh_from_db()
+    published_at = project_a.published_at
+    client.force_login(administrator)
+    version_form = find_form(
+        client.get(_version_url(project_a, unpublished_version)).content.decode(),
+        with_field="title_en",
+    )
+
+    client.post(_version_url(project_a, unpublished_version), version_form.submission())
+
+    project_a.refresh_from_db()
+    assert project_a.is_published is True
+    assert project_a.published_at == published_at
+    assert project_a.published_by == editor

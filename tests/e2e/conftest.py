@@ -98,8 +98,8 @@ def site(live_server, django_db_serialized_rollback, _demo_snapshot, settings) -
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.LANGUAGE_COOKIE_SECURE = False
-    # As in production: administrators and staff sign in with an authenticator's code.
-    settings.PORTAL_REQUIRE_2FA_FOR_STAFF = True
+    # As in production: every back-office role signs in with an authenticator's code.
+    settings.PORTAL_REQUIRE_2FA = True
     if "demo" in _demo_snapshot:
         # The snapshot holds the reference rows too: empty the tables before bringing it back.
         # Sequences keep counting, as after a transactional test: the snapshot's primary keys

@@ -94,6 +94,16 @@ def test_erasing_a_person_scrubs_their_name_from_the_admin_change_log(ana):
     assert result.log_entries_scrubbed == 1
 
 
+def test_erasing_a_person_leaves_no_version_of_their_contact(ana):
+    ana.position = "Coordinator"
+    ana.save()
+
+    erase_person(email="ana.petrescu@example.org")
+
+    assert not Contact.history.filter(id=ana.pk).exists()
+    assert not Contact.history.filter(email__icontains="petrescu").exists()
+
+
 def test_dry_run_counts_without_changing_anything(ana):
     result = erase_person(email="ana.petrescu@example.org", dry_run=True)
 

@@ -103,7 +103,10 @@ def test_report_download_is_a_private_attachment(client, demo, staff_user):
     assert "private" in response["Cache-Control"]
 
 
-def test_hostile_minutes_are_printed_as_text_and_fetch_nothing(client, staff_user, monkeypatch):
+def test_hostile_minutes_are_printed_as_text_and_fetch_nothing(
+    client, staff_user, monkeypatch, settings
+):
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 0  # laid out in this process, where the spy listens
     meeting = MeetingFactory(
         slug="hostile",
         minutes='<img src="http://tracker.example/pixel.png"> and '
@@ -194,7 +197,10 @@ def test_several_meetings_make_one_pdf_each_with_its_own_page_numbers(staff_user
     assert text.count("Page 1 of 1") == 2
 
 
-def test_a_failed_render_gives_a_clear_error_page_and_no_pdf(client, staff_user, monkeypatch):
+def test_a_failed_render_gives_a_clear_error_page_and_no_pdf(
+    client, staff_user, monkeypatch, settings
+):
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 0  # laid out in this process, which is patched
     meeting = MeetingFactory(slug="breaks")
 
     def broken_write_pdf(self, *args, **kwargs):

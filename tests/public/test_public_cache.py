@@ -1,18 +1,31 @@
 """The project list, counts and filter choices kept in the cache: served without the database,
 and never stale after an editor's change."""
 
+import datetime
 import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from partners.models import Organisation
-from tests.factories import OrganisationFactory, ParticipationFactory, ProjectFactory
+from tests.factories import (
+    FundingProgrammeFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ProjectFactory,
+)
+from tests.public.conftest import page_text
 
 pytestmark = pytest.mark.django_db
 
 PROJECT_LIST = "/en/projects/"
+MEETING_LIST = "/en/meetings/"
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +101,97 @@ def test_each_visitor_of_the_cached_list_gets_a_working_csrf_token_of_their_own(
 
     assert token != _csrf_token_in_page(first.get(PROJECT_LIST))
     assert switched.status_code == 302 and switched["Location"] == "/ro/projects/"
+
+
+# --- What the cache holds: one entry per page a visitor can tell apart
+
+
+@pytest.fixture
+def _countable_cache(settings):
+    """A local-memory cache large enough that no entry is culled, so growth shows."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "public-cache-entries",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+    cache.clear()
+
+
+def _entries() -> int:
+    return len(cache._cache)
+
+
+@pytest.mark.usefixtures("_countable_cache")
+def test_project_list_with_unknown_parameters_is_kept_once(client):
+    ProjectFactory(title="Integration through sport")
+    client.get(f"{PROJECT_LIST}?junk=0")
+    entries = _entries()
+
+    for i in range(1, 100):
+        response = client.get(f"{PROJECT_LIST}?junk={i}")
+
+    assert _entries() == entries
+    page = response.content.decode()
+    assert "Integration through sport" in page and "junk" not in page
+
+
+@pytest.mark.usefixtures("_countable_cache")
+def test_project_list_filters_in_another_order_or_left_empty_share_one_entry(client):
+    programme = FundingProgrammeFactory(slug="amif-romania")
+    ProjectFactory(title="Integration through sport", programme=programme)
+    client.get(f"{PROJECT_LIST}?ordering=title&programme=amif-romania")
+    entries = _entries()
+
+    response = client.get(f"{PROJECT_LIST}?q=&programme=amif-romania&status=&ordering=title")
+
+    assert _entries() == entries
+    assert "Integration through sport" in response.content.decode()
+
+
+def test_project_list_of_another_programme_is_another_cached_page(client):
+    romania = FundingProgrammeFactory(slug="amif-romania")
+    bulgaria = FundingProgrammeFactory(slug="amif-bulgaria")
+    ProjectFactory(title="Integration through sport", programme=romania)
+    ProjectFactory(title="Language cafés in Varna", programme=bulgaria)
+
+    for _visit in range(2):
+        in_romania = page_text(client.get(f"{PROJECT_LIST}?programme=amif-romania"))
+        in_bulgaria = page_text(client.get(f"{PROJECT_LIST}?programme=amif-bulgaria&junk=1"))
+
+        assert "Integration through sport" in in_romania
+        assert "Language cafés in Varna" not in in_romania
+        assert "Language cafés in Varna" in in_bulgaria
+        assert "Integration through sport" not in in_bulgaria
+
+
+@pytest.mark.usefixtures("_countable_cache")
+def test_upcoming_meetings_are_counted_once_within_a_minute(client, monkeypatch):
+    first_visit = datetime.datetime(2030, 3, 4, 10, 0, 5, tzinfo=datetime.UTC)
+    MeetingFactory(title="Spring coordination", starts_at=first_visit + datetime.timedelta(days=1))
+    MeetingFactory(title="Autumn coordination", starts_at=first_visit - datetime.timedelta(days=1))
+    monkeypatch.setattr(timezone, "now", lambda: first_visit)
+    client.get(f"{MEETING_LIST}?when=upcoming")
+    entries = _entries()
+
+    monkeypatch.setattr(timezone, "now", lambda: first_visit + datetime.timedelta(seconds=50))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"{MEETING_LIST}?when=upcoming")
+
+    assert _entries() == entries
+    assert not [query for query in queries if '"__count"' in query["sql"]]  # the total
+    text = page_text(response)
+    assert "Spring coordination" in text and "Autumn coordination" not in text
+
+
+def test_upcoming_meetings_leave_out_a_meeting_that_started_a_minute_ago(client):
+    now = timezone.now()
+    MeetingFactory(title="Started a minute ago", starts_at=now - datetime.timedelta(minutes=1))
+    MeetingFactory(title="Starts in an hour", starts_at=now + datetime.timedelta(hours=1))
+
+    upcoming = page_text(client.get(f"{MEETING_LIST}?when=upcoming"))
+    past = page_text(client.get(f"{MEETING_LIST}?when=past"))
+
+    assert "Starts in an hour" in upcoming and "Started a minute ago" not in upcoming
+    assert "Started a minute ago" in past and "Starts in an hour" not in past

@@ -50,10 +50,8 @@ def test_successful_sign_in_is_logged(client, coordinator_a, caplog):
             {"login": "coordinator.a@example.org", "password": "portal-test"},
         )
 
-    assert any(
-        line.startswith(f"Signed in: {coordinator_a} (#{coordinator_a.pk})")
-        for line in _audit_lines(caplog)
-    )
+    expected = f"Signed in: user #{coordinator_a.pk} from "
+    assert any(line.startswith(expected) for line in _audit_lines(caplog))
 
 
 def test_admin_change_is_logged_and_shown_in_the_history_with_who_and_when(
@@ -72,11 +70,33 @@ def test_admin_change_is_logged_and_shown_in_the_history_with_who_and_when(
     entry = LogEntry.objects.get(object_id=str(meeting_a.pk))
     assert entry.user == coordinator_a
     assert any(
-        line.startswith(f"Admin changed meeting #{meeting_a.pk} 'Meeting of A, renamed' by ")
-        and f"(#{coordinator_a.pk})" in line
+        line.startswith(f"Admin changed meeting #{meeting_a.pk} by user #{coordinator_a.pk}")
+        and "changed Title" in line
         for line in _audit_lines(caplog)
     )
     history = client.get(reverse("admin:meetings_meeting_history", args=[meeting_a.pk]))
     page = history.content.decode()
     assert str(coordinator_a) in page or coordinator_a.email in page
     assert str(entry.action_time.year) in page
+
+
+def test_admin_change_lines_carry_identifiers_that_erasure_need_not_reach(
+    client, coordinator_a, meeting_a, caplog
+):
+    # A log line leaves the database: erase_person cannot reach it, so it names no one.
+    client.force_login(coordinator_a)
+    url = reverse("admin:meetings_meeting_change", args=[meeting_a.pk])
+    form = find_form(client.get(url).content.decode(), with_field="title_en")
+    row = form.add_inline_row("attendances")
+    form.data[f"attendances-{row}-person_name"] = ["Ana Georgescu"]
+    form.data[f"attendances-{row}-email"] = ["ana.georgescu@example.org"]
+
+    with caplog.at_level(logging.INFO, logger=AUDIT):
+        response = client.post(url, form.submission())
+
+    assert response.status_code == 302
+    lines = _audit_lines(caplog)
+    assert any(line.startswith(f"Admin changed meeting #{meeting_a.pk}") for line in lines)
+    assert any("added attendance" in line for line in lines)
+    assert not any("Ana Georgescu" in line or "ana.georgescu" in line for line in lines)
+    assert not any(str(coordinator_a) in line for line in lines)
