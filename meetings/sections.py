@@ -12,16 +12,16 @@ RELATED_LIMIT = 20
 TIMELINE_LIMIT = 100
 
 
+def _latest_published(meetings) -> tuple[list[Meeting], bool]:
+    """The latest RELATED_LIMIT published meetings among `meetings`, as cards show them."""
+    return first_rows(
+        meetings.published().with_places().with_ordinal().order_by("-starts_at"), RELATED_LIMIT
+    )
+
+
 @page_sections.register("partners:organisation", order=20)
 def meetings_of_organisation(organisation: Organisation) -> list[Section]:
-    meetings, more = first_rows(
-        Meeting.objects.published()
-        .involving(organisation)
-        .with_places()
-        .with_ordinal()
-        .order_by("-starts_at"),
-        RELATED_LIMIT,
-    )
+    meetings, more = _latest_published(Meeting.objects.involving(organisation))
     url = list_url(reverse("meetings:meeting-list"), organisation=organisation.slug)
     return [
         Section(
@@ -36,14 +36,7 @@ def meetings_of_organisation(organisation: Organisation) -> list[Section]:
 
 @page_sections.register("partners:region", order=30)
 def meetings_in_region(region: Region) -> list[Section]:
-    meetings, more = first_rows(
-        Meeting.objects.published()
-        .within(region)
-        .with_places()
-        .with_ordinal()
-        .order_by("-starts_at"),
-        RELATED_LIMIT,
-    )
+    meetings, more = _latest_published(Meeting.objects.within(region))
     url = list_url(reverse("meetings:meeting-list"), region=region.slug)
     return [
         Section(

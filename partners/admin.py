@@ -48,12 +48,6 @@ class OrganisationAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     ]
 
 
-class ContactInline(LookupSafeRelationsMixin, admin.TabularInline):
-    model = Contact
-    extra = 0
-    fields = ["name", "position", "email", "phone"]
-
-
 @admin.register(IntegrationCentre)
 class IntegrationCentreAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     list_display = ["name", "kind", "organisation", "city", "is_active"]
