@@ -1,3 +1,4 @@
+from django.conf import global_settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -49,3 +50,38 @@ class TargetGroupCode(models.TextChoices):
     LOCAL_AUTHORITIES = "local_authorities", _("Local and regional authorities")
     CIVIL_SOCIETY = "civil_society", _("Civil society organisations")
     HOST_COMMUNITIES = "host_communities", _("Host communities")
+
+
+# The EU's 24 official languages, the ones an organisation's or a project's own name is written in.
+# Labels come from Django's list of language names, whose translations Django ships.
+EU_LANGUAGE_CODES = frozenset(
+    [
+        "bg",
+        "cs",
+        "da",
+        "de",
+        "el",
+        "en",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "ga",
+        "hr",
+        "hu",
+        "it",
+        "lt",
+        "lv",
+        "mt",
+        "nl",
+        "pl",
+        "pt",
+        "ro",
+        "sk",
+        "sl",
+        "sv",
+    ]
+)
+OFFICIAL_LANGUAGE_CHOICES = [
+    (code, _(name)) for code, name in global_settings.LANGUAGES if code in EU_LANGUAGE_CODES
+]

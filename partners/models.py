@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from core.indexes import search_index, sort_indexes
 from core.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.enums import (
+    OFFICIAL_LANGUAGE_CHOICES,
     CentreKind,
     OrganisationKind,
     RegionKind,
@@ -170,6 +171,21 @@ class OrganisationQuerySet(SearchableQuerySet):
 class Organisation(SearchableModel):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    official_name = models.CharField(
+        _("official name"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The name as the organisation writes it in its own language, shown on every "
+            "language's page. Leave empty when it is the same as the name above."
+        ),
+    )
+    official_name_language = models.CharField(
+        _("language of the official name"),
+        max_length=8,
+        choices=OFFICIAL_LANGUAGE_CHOICES,
+        blank=True,
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=24, choices=OrganisationKind)
     country = models.ForeignKey(
@@ -220,8 +236,13 @@ class Organisation(SearchableModel):
         ]
 
     def clean(self) -> None:
+        errors = {}
         if self.city_id and self.country_id and f"/{self.country_id}/" not in self.city.path:
-            raise ValidationError({"city": _("This city is not in the organisation's country.")})
+            errors["city"] = _("This city is not in the organisation's country.")
+        if self.official_name and not self.official_name_language:
+            errors["official_name_language"] = _("Say which language the official name is in.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class IntegrationCentreQuerySet(SearchableQuerySet):
@@ -275,6 +296,7 @@ class IntegrationCentre(SearchableModel):
     )
     phone = models.CharField(_("public phone"), max_length=40, blank=True)
     email = models.EmailField(_("public e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
     services = models.ManyToManyField(
         Service, verbose_name=_("services offered"), blank=True, related_name="centres"
     )
@@ -285,7 +307,15 @@ class IntegrationCentre(SearchableModel):
         TargetGroup, verbose_name=_("target groups"), blank=True, related_name="centres"
     )
     description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("open"), default=True, help_text=_("Untick when the centre no longer receives people.")
+    )
+    closed_on = models.DateField(
+        _("closed on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the centre closed, when known."),
+    )
 
     objects = IntegrationCentreQuerySet.as_manager()
 
@@ -313,6 +343,8 @@ class IntegrationCentre(SearchableModel):
     def clean(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if self.closed_on and self.is_active:
+            raise ValidationError({"closed_on": _("A centre with a closing date is not open.")})
 
 
 class Contact(models.Model):

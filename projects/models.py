@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.indexes import search_index, sort_indexes
 from core.publication import PublishableModel, PublishableQuerySet
 from core.search import SearchableModel, SearchableQuerySet, translations_of
+from partners.enums import OFFICIAL_LANGUAGE_CHOICES
 from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
 from projects.enums import Currency, Fund, OutputKind, ParticipationRole, ProjectStatus
 
@@ -128,13 +130,42 @@ class ProjectQuerySet(PublishableQuerySet, SearchableQuerySet):
 
 class Project(PublishableModel, SearchableModel):
     title = models.CharField(_("title"), max_length=300)
-    acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    acronym = models.CharField(
+        _("acronym"),
+        max_length=60,
+        blank=True,
+        help_text=_("Written the same in every language."),
+    )
+    official_title = models.CharField(
+        _("official title"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The title as the contract gives it, in its own language, shown on every "
+            "language's page. Leave empty when it is the same as the title above."
+        ),
+    )
+    official_title_language = models.CharField(
+        _("language of the official title"),
+        max_length=8,
+        choices=OFFICIAL_LANGUAGE_CHOICES,
+        blank=True,
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     programme = models.ForeignKey(
         FundingProgramme,
         verbose_name=_("funding programme"),
         on_delete=models.PROTECT,
         related_name="projects",
+    )
+    specific_objective = models.CharField(
+        _("specific objective"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The programme's specific objective the project serves, as the programme names it "
+            "(for example: legal migration and integration)."
+        ),
     )
     reference = models.CharField(
         _("reference"),
@@ -251,8 +282,27 @@ class Project(PublishableModel, SearchableModel):
             and self.eu_contribution > self.total_budget
         ):
             errors["eu_contribution"] = _("The EU contribution cannot exceed the total budget.")
+        if self.official_title and not self.official_title_language:
+            errors["official_title_language"] = _("Say which language the official title is in.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def display_name(self) -> str:
+        """How the project is called everywhere: the acronym before the title, never twice."""
+        title, acronym = self.title.strip(), self.acronym.strip()
+        if not acronym or title.casefold().startswith(acronym.casefold()):
+            return title or acronym
+        if not title:
+            return acronym
+        return f"{acronym}: {title}"
+
+    @property
+    def cofinancing_rate(self) -> Decimal | None:
+        """The EU contribution as a share of the total cost (0.75 for 75 %), when both are known."""
+        if self.eu_contribution is None or not self.total_budget:
+            return None
+        return self.eu_contribution / self.total_budget
 
     def status_on(self, day: datetime.date) -> ProjectStatus | None:
         if self.start_date is None:

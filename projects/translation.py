@@ -15,7 +15,8 @@ class ThematicAreaTranslationOptions(TranslationOptions):
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ["title", "summary", "description"]
+    # The acronym and the official title are written the same in every language.
+    fields = ["title", "summary", "description", "specific_objective"]
 
 
 @register(Participation)
