@@ -10,21 +10,18 @@ from django.utils.deconstruct import deconstructible
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ODT = "application/vnd.oasis.opendocument.text"
-ODS = "application/vnd.oasis.opendocument.spreadsheet"
+from meetings.document_checks import DOCX, JPEG, ODS, ODT, PDF, PNG, XLSX, document_opens
 
 # What the bytes of a file with each accepted extension must turn out to be.
 ATTACHMENT_CONTENT_TYPES = {
-    "pdf": "application/pdf",
+    "pdf": PDF,
     "docx": DOCX,
     "xlsx": XLSX,
     "odt": ODT,
     "ods": ODS,
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
+    "png": PNG,
+    "jpg": JPEG,
+    "jpeg": JPEG,
 }
 ALLOWED_ATTACHMENT_EXTENSIONS = list(ATTACHMENT_CONTENT_TYPES)
 STORED_NAME_MAX_CHARS = 120
@@ -107,11 +104,17 @@ def _zipped_document_type(file) -> str:
 
 @deconstructible
 class AttachmentContentValidator:
-    """Accept a file only if its bytes are what its extension promises (a PDF named .pdf)."""
+    """Accept a file only if its bytes are what its extension promises (a PDF named .pdf) and
+    the file opens as such: the PDF parses, the office document is a sound container, the
+    image decodes. A file that merely starts with the right bytes is not enough."""
 
-    message = _(
+    mismatch_message = _(
         "The content of this file is not a %(extension)s document. Upload a PDF, Word, Excel, "
         "OpenDocument, PNG or JPEG file whose name matches what it contains."
+    )
+    unreadable_message = _(
+        "This %(extension)s file cannot be opened: it is damaged or incomplete. Save it again "
+        "from the program that made it and upload the new copy."
     )
 
     def __call__(self, file) -> None:
@@ -121,12 +124,17 @@ class AttachmentContentValidator:
         expected = ATTACHMENT_CONTENT_TYPES.get(extension)
         if expected is None:
             return  # FileExtensionValidator reports names outside the list.
+        params = {"extension": extension.upper()}
         if detect_content_type(file) != expected:
-            raise ValidationError(
-                self.message,
-                code="content_mismatch",
-                params={"extension": extension.upper()},
-            )
+            raise ValidationError(self.mismatch_message, code="content_mismatch", params=params)
+        position = file.tell()
+        try:
+            file.seek(0)
+            opens = document_opens(file, expected)
+        finally:
+            file.seek(position)
+        if not opens:
+            raise ValidationError(self.unreadable_message, code="unreadable", params=params)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, AttachmentContentValidator)

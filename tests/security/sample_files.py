@@ -4,13 +4,36 @@ import io
 import zipfile
 
 from openpyxl import Workbook
+from PIL import Image
+from pypdf import PdfWriter
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d4944415478da63f8ffff3f0005fe02fea7d69f1f0000000049454e44ae426082"
+
+def _pdf() -> bytes:
+    buffer = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _image(image_format: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (0, 51, 153)).save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+PDF = _pdf()
+PNG = _image("PNG")
+JPEG = _image("JPEG")
+# Files that carry the right first bytes and nothing a reader can open.
+PDF_SIGNATURE_ONLY = b"%PDF-1.4 test"
+PDF_WITHOUT_PAGES = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 )
-JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffdb004300") + b"\x00" * 64
+PNG_SIGNATURE_ONLY = PNG[:40]
+JPEG_SIGNATURE_ONLY = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffdb004300") + bytes(
+    64
+)
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
 WINDOWS_EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 120
 
@@ -23,13 +46,23 @@ def _zip(entries: list[tuple[str, str]]) -> bytes:
     return buffer.getvalue()
 
 
-def docx() -> bytes:
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+WORD_DOCUMENT = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body><w:p><w:r><w:t>Minutes</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+def docx(document: str = WORD_DOCUMENT) -> bytes:
     return _zip(
         [
-            ("[Content_Types].xml", "<Types/>"),
+            ("[Content_Types].xml", CONTENT_TYPES),
             ("_rels/.rels", "<Relationships/>"),
             ("docProps/app.xml", "<Properties/>"),
-            ("word/document.xml", "<w:document/>"),
+            ("word/document.xml", document),
         ]
     )
 
@@ -42,16 +75,38 @@ def xlsx() -> bytes:
     return buffer.getvalue()
 
 
-def opendocument(mimetype: str) -> bytes:
-    return _zip([("mimetype", mimetype), ("content.xml", "<office:document-content/>")])
+MANIFEST = (
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'
+)
+ODF_CONTENT = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'
+)
+
+
+def opendocument(mimetype: str, *, manifest: bool = True) -> bytes:
+    entries = [("mimetype", mimetype), ("content.xml", ODF_CONTENT)]
+    if manifest:
+        entries.append(("META-INF/manifest.xml", MANIFEST))
+    return _zip(entries)
+
+
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
 
 
 def odt() -> bytes:
-    return opendocument("application/vnd.oasis.opendocument.text")
+    return opendocument(ODT_TYPE)
 
 
 def ods() -> bytes:
     return opendocument("application/vnd.oasis.opendocument.spreadsheet")
+
+
+def docx_with_a_damaged_member() -> bytes:
+    """A sound-looking archive whose document part fails its checksum."""
+    data = bytearray(docx())
+    position = data.index(b"word/document.xml") + len(b"word/document.xml")
+    data[position + 4] ^= 0xFF  # A byte of the compressed document part.
+    return bytes(data)
 
 
 def plain_zip() -> bytes:

@@ -53,6 +53,30 @@ def test_attachment_whose_content_does_not_match_its_name_is_refused(name, data)
     assert "is not a" in " ".join(error.value.message_dict["file"])
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("minutes.pdf", sample_files.PDF_SIGNATURE_ONLY),
+        ("minutes.pdf", sample_files.PDF_WITHOUT_PAGES),
+        ("minutes.pdf", sample_files.PDF[: len(sample_files.PDF) // 2]),
+        ("photo.png", sample_files.PNG_SIGNATURE_ONLY),
+        ("photo.jpg", sample_files.JPEG_SIGNATURE_ONLY),
+        ("report.docx", sample_files.docx_with_a_damaged_member()),
+        ("report.docx", sample_files.docx(document="<w:document><w:body>")),
+        ("letter.odt", sample_files.opendocument(sample_files.ODT_TYPE, manifest=False)),
+    ],
+)
+def test_attachment_that_only_starts_like_its_type_is_refused_as_unreadable(name, data):
+    attachment = _attachment(MeetingFactory(), name, data)
+
+    with pytest.raises(ValidationError) as error:
+        attachment.full_clean()
+
+    assert "cannot be opened: it is damaged or incomplete" in " ".join(
+        error.value.message_dict["file"]
+    )
+
+
 def test_attachment_with_a_forbidden_extension_is_refused_whatever_its_content():
     attachment = _attachment(MeetingFactory(), "minutes.html", sample_files.HTML)
 
@@ -166,3 +190,18 @@ def test_impostor_upload_through_the_admin_shows_an_error_and_stores_nothing(
     assert not meeting_a.attachments.exists()
     stored = settings.PRIVATE_MEDIA_ROOT
     assert not stored.exists() or not any(path.is_file() for path in stored.rglob("*"))
+
+
+def test_truncated_pdf_upload_through_the_admin_names_the_problem_and_stores_nothing(
+    client, coordinator_a, meeting_a
+):
+    client.force_login(coordinator_a)
+    url, submission = _meeting_form_with_an_attachment(
+        client, meeting_a, "minutes.pdf", sample_files.PDF_SIGNATURE_ONLY
+    )
+
+    response = client.post(url, submission)
+
+    assert response.status_code == 200
+    assert "This PDF file cannot be opened" in response.content.decode()
+    assert not meeting_a.attachments.exists()
