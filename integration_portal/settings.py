@@ -4,6 +4,7 @@ Every knob is an environment variable with a safe local default, so a fresh clon
 SQLite and DEBUG on, and production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+from datetime import date
 from pathlib import Path
 
 from django.utils.csp import CSP
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "import_export",
     "core",
     "accounts",
+    "feedback",
     "partners",
     "projects",
     "meetings",
@@ -315,6 +317,48 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Integration Portal <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Operator, accessibility statement and privacy notice
+# Who runs the portal, as the About, Contact, accessibility and privacy pages name them.
+PORTAL_OPERATOR_NAME = env_str("PORTAL_OPERATOR_NAME", "Integration Portal operator")
+PORTAL_OPERATOR_ADDRESS = env_str("PORTAL_OPERATOR_ADDRESS")
+PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL", "contact@example.org")
+PORTAL_CONTACT_PHONE = env_str("PORTAL_CONTACT_PHONE")
+# When the accessibility statement was prepared and last reviewed (ISO dates): change them
+# together with the statement's text, after checking the site again.
+ACCESSIBILITY_STATEMENT_PREPARED_ON = date.fromisoformat(
+    env_str("ACCESSIBILITY_STATEMENT_PREPARED_ON", "2026-12-02")
+)
+ACCESSIBILITY_STATEMENT_REVIEWED_ON = date.fromisoformat(
+    env_str("ACCESSIBILITY_STATEMENT_REVIEWED_ON", "2026-12-02")
+)
+# The national body that enforces the web accessibility rules for public bodies' sites. In
+# Romania that is the Authority for the Digitalisation of Romania (ADR), under Government
+# Emergency Ordinance 112/2018, which transposes Directive (EU) 2016/2102.
+ACCESSIBILITY_ENFORCEMENT_BODY = env_str(
+    "ACCESSIBILITY_ENFORCEMENT_BODY", "Autoritatea pentru Digitalizarea României (ADR)"
+)
+ACCESSIBILITY_ENFORCEMENT_URL = env_str("ACCESSIBILITY_ENFORCEMENT_URL", "https://www.adr.gov.ro/")
+ACCESSIBILITY_ENFORCEMENT_LAW = env_str(
+    "ACCESSIBILITY_ENFORCEMENT_LAW", "Ordonanța de urgență a Guvernului nr. 112/2018"
+)
+# The data protection authority people may complain to (GDPR article 77).
+PRIVACY_SUPERVISORY_AUTHORITY = env_str(
+    "PRIVACY_SUPERVISORY_AUTHORITY",
+    "Autoritatea Națională de Supraveghere a Prelucrării Datelor cu Caracter Personal (ANSPDCP)",
+)
+PRIVACY_SUPERVISORY_AUTHORITY_URL = env_str(
+    "PRIVACY_SUPERVISORY_AUTHORITY_URL", "https://www.dataprotection.ro/"
+)
+# How long personal data is kept, as the privacy notice states it. Attendance lists are part of
+# a funded project's records and stay for the funding programme's audit period.
+ATTENDANCE_RETENTION_YEARS = env_int("ATTENDANCE_RETENTION_YEARS", 10)
+SIGN_IN_LOG_RETENTION_DAYS = env_int("SIGN_IN_LOG_RETENTION_DAYS", 180)
+# Feedback messages older than this are deleted by `manage.py delete_old_feedback`.
+FEEDBACK_RETENTION_YEARS = env_int("FEEDBACK_RETENTION_YEARS", 2)
+# Feedback messages one address may send in the window, counted in the cache.
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 5)
+FEEDBACK_RATE_LIMIT_SECONDS = env_int("FEEDBACK_RATE_LIMIT_SECONDS", 3600)
 
 # --- Logging
 LOGGING = {

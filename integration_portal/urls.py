@@ -26,6 +26,16 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", site_views.home, name="home"),
     path("search/", site_views.search, name="search"),
+    # The pages a public body's site must have
+    path("about/", site_views.AboutView.as_view(), name="about"),
+    path("contact/", site_views.ContactView.as_view(), name="contact"),
+    path("privacy/", site_views.PrivacyNoticeView.as_view(), name="privacy-notice"),
+    path(
+        "accessibility/",
+        site_views.AccessibilityStatementView.as_view(),
+        name="accessibility-statement",
+    ),
+    path("", include("feedback.urls")),
     path("", include("projects.urls")),
     path("", include("partners.urls")),
     path("", include("meetings.urls")),

@@ -1,6 +1,8 @@
-"""Home page, site-wide search, robots.txt and the sitemap."""
+"""Home page, site-wide search, the operator's pages (about, contact, privacy, accessibility),
+robots.txt and the sitemap."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sitemaps.views import sitemap as sitemap_section_view
 from django.http import Http404, HttpResponse
@@ -9,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
 from core import public_cache
 from core.search import MAX_QUERY_LENGTH
@@ -57,6 +60,59 @@ def search(request):
         {"form": form, "results": results, "search_query": query},
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
+
+
+# --- The operator's pages: what the portal is, who runs it, its privacy notice and its
+# accessibility statement. The facts they state come from settings, read on each request.
+
+
+class OperatorPageView(TemplateView):
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | self.facts()
+
+    def facts(self) -> dict:
+        return {
+            "operator": {
+                "name": settings.PORTAL_OPERATOR_NAME,
+                "address": settings.PORTAL_OPERATOR_ADDRESS,
+                "email": settings.PORTAL_CONTACT_EMAIL,
+                "phone": settings.PORTAL_CONTACT_PHONE,
+            }
+        }
+
+
+class AboutView(OperatorPageView):
+    template_name = "pages/about.html"
+
+
+class ContactView(OperatorPageView):
+    template_name = "pages/contact.html"
+
+
+class PrivacyNoticeView(OperatorPageView):
+    template_name = "pages/privacy.html"
+
+    def facts(self) -> dict:
+        return super().facts() | {
+            "attendance_years": settings.ATTENDANCE_RETENTION_YEARS,
+            "sign_in_log_days": settings.SIGN_IN_LOG_RETENTION_DAYS,
+            "feedback_years": settings.FEEDBACK_RETENTION_YEARS,
+            "authority_name": settings.PRIVACY_SUPERVISORY_AUTHORITY,
+            "authority_url": settings.PRIVACY_SUPERVISORY_AUTHORITY_URL,
+        }
+
+
+class AccessibilityStatementView(OperatorPageView):
+    template_name = "pages/accessibility.html"
+
+    def facts(self) -> dict:
+        return super().facts() | {
+            "prepared_on": settings.ACCESSIBILITY_STATEMENT_PREPARED_ON,
+            "reviewed_on": settings.ACCESSIBILITY_STATEMENT_REVIEWED_ON,
+            "enforcement_body": settings.ACCESSIBILITY_ENFORCEMENT_BODY,
+            "enforcement_url": settings.ACCESSIBILITY_ENFORCEMENT_URL,
+            "enforcement_law": settings.ACCESSIBILITY_ENFORCEMENT_LAW,
+        }
 
 
 @require_GET
