@@ -240,6 +240,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ro", "bg")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Bucharest")
 USE_I18N = True
+# One date style per language ("7 December 2016", "7 decembrie 2016", "7 декември 2016 г."),
+# 24-hour times and each language's number separators: core/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_TZ = True
 
 # --- Static and media files

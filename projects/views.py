@@ -1,10 +1,9 @@
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView
 
-from core.formatting import format_money
+from core.formatting import format_date_range, format_money
 from core.sections import page_sections
 from core.views import PublicListView, list_url
 from projects.filters import ProjectFilterSet
@@ -93,6 +92,4 @@ def project_facts(project: Project) -> list[dict]:
 
 
 def date_range(project: Project) -> str:
-    start = date_format(project.start_date, "DATE_FORMAT") if project.start_date else "…"
-    end = date_format(project.end_date, "DATE_FORMAT") if project.end_date else "…"
-    return f"{start} – {end}"
+    return format_date_range(project.start_date, project.end_date)

@@ -32,7 +32,7 @@ CONSTANTA_MEETING = "integrare-plus-quarterly-meeting-constanta-2016"
         (
             "en",
             "Quarterly coordination meeting of Region 2 in Constanța",
-            "Dec. 7, 2016",
+            "7 December 2016",
             "Prefect's Institution",
         ),
         (
@@ -44,7 +44,7 @@ CONSTANTA_MEETING = "integrare-plus-quarterly-meeting-constanta-2016"
         (
             "bg",
             "Тримесечна координационна среща на Регион 2 в Констанца",
-            "07 декември 2016",
+            "7 декември 2016 г.",
             "Институция на префекта",
         ),
     ],
@@ -58,7 +58,7 @@ def test_meeting_page_shows_constanta_meeting_in_each_language(
     html = response.content.decode()
     assert response.status_code == 200
     assert f"<h1>{title}</h1>" in html
-    assert date.lower() in text.lower()
+    assert date in text
     assert host in text
     assert f'href="/{language}/projects/integrare-plus/"' in html
     assert f'href="/{language}/regions/region-2/"' in html
@@ -91,8 +91,8 @@ def test_meeting_page_shows_time_in_the_venue_time_zone(client):
     winter = page_text(client.get("/en/meetings/winter/"))
     summer = page_text(client.get("/en/meetings/summer/"))
 
-    assert "Feb. 10, 2020, 10 a.m. EET" in winter
-    assert "March 31, 2020, 11 a.m. EEST" in summer
+    assert "10 February 2020, 10:00" in winter
+    assert "31 March 2020, 11:00" in summer
 
 
 def test_meeting_page_shows_participant_count_when_no_list_is_kept(client):
