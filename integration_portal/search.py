@@ -58,7 +58,7 @@ def search_site(query: str) -> SearchResults:
         _group(
             "organisations",
             _("Organisations"),
-            Organisation.objects.matching(query).with_places().order_by("name"),
+            Organisation.objects.reviewed().matching(query).with_places().order_by("name"),
             "partners:organisation-list",
         ),
         _group(

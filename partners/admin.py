@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -33,16 +34,50 @@ class RegionAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     ordering = ["path"]
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    """Organisations added by coordinators during an import wait here for an editor."""
+
+    title = _("review")
+    parameter_name = "reviewed"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not reviewed")), ("yes", _("Reviewed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(is_reviewed=False)
+        if self.value() == "yes":
+            return queryset.filter(is_reviewed=True)
+        return queryset
+
+
+@admin.action(description=_("Mark the selected organisations as reviewed"), permissions=["change"])
+def mark_reviewed(modeladmin, request, queryset) -> None:
+    changed = queryset.filter(is_reviewed=False).update(is_reviewed=True)
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d organisation marked as reviewed: it is now listed on the public site.",
+            "%(count)d organisations marked as reviewed: they are now listed on the public site.",
+            changed,
+        )
+        % {"count": changed},
+        messages.SUCCESS,
+    )
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(LookupSafeRelationsMixin, TranslationAdmin):
-    list_display = ["name", "acronym", "kind", "country", "city"]
-    list_filter = ["kind", "country"]
+    list_display = ["name", "acronym", "kind", "country", "city", "is_reviewed"]
+    list_filter = [ReviewFilter, "kind", "country"]
+    actions = [mark_reviewed]
     list_select_related = ["country", "city"]
     search_fields = [*translated("name"), "acronym", "slug"]
     autocomplete_fields = ["country", "city"]
     prepopulated_fields = {"slug": ["name_en"]}
     fieldsets = [
-        (None, {"fields": ["name", "acronym", "slug", "kind"]}),
+        (None, {"fields": ["name", "acronym", "slug", "kind", "is_reviewed"]}),
+        (_("Official name"), {"fields": ["official_name", "official_name_language"]}),
         (_("Where"), {"fields": ["country", "city", "website"]}),
         (_("Presentation"), {"fields": ["logo", "description"]}),
     ]
@@ -50,7 +85,7 @@ class OrganisationAdmin(LookupSafeRelationsMixin, TranslationAdmin):
 
 @admin.register(IntegrationCentre)
 class IntegrationCentreAdmin(LookupSafeRelationsMixin, TranslationAdmin):
-    list_display = ["name", "kind", "organisation", "city", "is_active"]
+    list_display = ["name", "kind", "organisation", "city", "is_active", "closed_on"]
     list_filter = ["kind", "is_active", "services", "languages"]
     list_select_related = ["organisation", "city"]
     search_fields = [*translated("name"), "address", "slug"]
@@ -58,9 +93,9 @@ class IntegrationCentreAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     filter_horizontal = ["services", "languages", "target_groups"]
     prepopulated_fields = {"slug": ["name_en"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "organisation", "is_active"]}),
+        (None, {"fields": ["name", "slug", "kind", "organisation", "is_active", "closed_on"]}),
         (_("Where"), {"fields": ["city", "address", "latitude", "longitude"]}),
-        (_("Public contact"), {"fields": ["phone", "email", "opening_hours"]}),
+        (_("Public contact"), {"fields": ["phone", "email", "website", "opening_hours"]}),
         (_("Help offered"), {"fields": ["services", "languages", "target_groups", "description"]}),
     ]
 

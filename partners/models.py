@@ -167,6 +167,10 @@ class OrganisationQuerySet(SearchableQuerySet):
     def for_list(self) -> "OrganisationQuerySet":
         return self.with_places()
 
+    def reviewed(self) -> "OrganisationQuerySet":
+        """Organisations an editor has looked at: the only ones the public site lists."""
+        return self.filter(is_reviewed=True)
+
 
 class Organisation(SearchableModel):
     name = models.CharField(_("name"), max_length=255)
@@ -209,6 +213,15 @@ class Organisation(SearchableModel):
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
+    is_reviewed = models.BooleanField(
+        _("reviewed"),
+        default=True,
+        help_text=_(
+            "Organisations that coordinators add while importing an attendance list wait, "
+            "unreviewed, until an editor checks their name and details; until then they are "
+            "not listed on the public site."
+        ),
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

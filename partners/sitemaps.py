@@ -6,7 +6,7 @@ from partners.models import IntegrationCentre, Organisation, Region
 
 class OrganisationSitemap(PublicSitemap):
     def items(self):
-        return Organisation.objects.only("slug").order_by("pk")
+        return Organisation.objects.reviewed().only("slug").order_by("pk")
 
 
 class RegionSitemap(PublicSitemap):

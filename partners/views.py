@@ -21,14 +21,14 @@ class OrganisationListView(PublicListView):
     template_name = "partners/organisation_list.html"
 
     def get_queryset(self):
-        return Organisation.objects.for_list()
+        return Organisation.objects.reviewed().for_list()
 
 
 class OrganisationDetailView(DetailView):
     template_name = "partners/organisation_detail.html"
 
     def get_queryset(self):
-        return Organisation.objects.with_places()
+        return Organisation.objects.reviewed().with_places()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
