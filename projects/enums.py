@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 
 class Fund(models.TextChoices):
@@ -48,3 +49,26 @@ class OutputKind(models.TextChoices):
     CONFERENCE = "conference", _("Conferences")
     REPORT = "report", _("Reports")
     OTHER = "other", _("Other outputs")
+
+
+# "1 conference", "3 conferences": each kind counted with the plural forms of the reader's
+# language (Romanian and Bulgarian have their own rules), never a number before a plural label.
+OUTPUT_QUANTITIES = {
+    OutputKind.WORKSHOP: ngettext_lazy("%(count)s workshop", "%(count)s workshops", "count"),
+    OutputKind.STAFF_EXCHANGE: ngettext_lazy(
+        "%(count)s staff exchange", "%(count)s staff exchanges", "count"
+    ),
+    OutputKind.ACTION_PLAN: ngettext_lazy(
+        "%(count)s action plan", "%(count)s action plans", "count"
+    ),
+    OutputKind.SMALL_GRANT: ngettext_lazy(
+        "%(count)s small grant", "%(count)s small grants", "count"
+    ),
+    OutputKind.ASSESSMENT: ngettext_lazy("%(count)s assessment", "%(count)s assessments", "count"),
+    OutputKind.STRATEGY: ngettext_lazy(
+        "%(count)s integration strategy", "%(count)s integration strategies", "count"
+    ),
+    OutputKind.CONFERENCE: ngettext_lazy("%(count)s conference", "%(count)s conferences", "count"),
+    OutputKind.REPORT: ngettext_lazy("%(count)s report", "%(count)s reports", "count"),
+    OutputKind.OTHER: ngettext_lazy("%(count)s other output", "%(count)s other outputs", "count"),
+}

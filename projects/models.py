@@ -14,7 +14,14 @@ from core.publication import PublishableModel, PublishableQuerySet
 from core.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.enums import OFFICIAL_LANGUAGE_CHOICES
 from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
-from projects.enums import Currency, Fund, OutputKind, ParticipationRole, ProjectStatus
+from projects.enums import (
+    OUTPUT_QUANTITIES,
+    Currency,
+    Fund,
+    OutputKind,
+    ParticipationRole,
+    ProjectStatus,
+)
 
 non_negative = MinValueValidator(0, message=_("An amount cannot be negative."))
 
@@ -462,3 +469,8 @@ class PlannedOutput(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.get_kind_display()}"
+
+    @property
+    def quantity_label(self) -> str:
+        """The number with the kind in its plural form: "1 conference", "3 workshops"."""
+        return OUTPUT_QUANTITIES[self.kind] % {"count": self.quantity}
