@@ -134,7 +134,8 @@ class RowScopedAdminMixin:
         key = (kind, obj._meta.label, obj.pk)
         if key not in memo:
             if kind == "view":
-                exists = self.model._default_manager.filter(pk=obj.pk).exists()
+                # Whether the row still exists at all, so past the reader's scope.
+                exists = self.model._base_manager.filter(pk=obj.pk).exists()
                 memo[key] = (
                     self.get_queryset(request).filter(pk=obj.pk).exists()
                     if exists
@@ -170,7 +171,7 @@ class RowScopedAdminMixin:
     def _404_unless_visible(self, request: HttpRequest, object_id: str) -> None:
         if self.get_object(request, unquote(object_id)) is not None:
             return
-        exists = self.model._default_manager.filter(pk=unquote(object_id)).exists()
+        exists = self.model._base_manager.filter(pk=unquote(object_id)).exists()
         if exists or not self.may_see_deleted_rows(request):
             raise Http404
 

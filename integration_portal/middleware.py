@@ -1,4 +1,5 @@
-"""Request guards: the admin's content security policy, the database-outage page, NUL bytes."""
+"""Request guards: the admin's content security policy, the database-outage page, NUL bytes,
+and the scope in which private rows are read."""
 
 import logging
 import sys
@@ -10,6 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.loader import render_to_string
+from django_scopes import scope
 
 logger = logging.getLogger(__name__)
 
@@ -107,3 +109,21 @@ def _form_fields(request: HttpRequest) -> QueryDict:
 
 def _has_nul(data: QueryDict) -> bool:
     return any("\x00" in key or any("\x00" in value for value in data.getlist(key)) for key in data)
+
+
+class PrivateRowsScopeMiddleware:
+    """Run the view inside `scope(user=request.user)`.
+
+    The managers of private rows (attendance, contacts, action items, attachments) then narrow
+    every read to what the signed-in user may see, in the admin, the staff pages, the PDFs and
+    the public pages alike; a read outside any scope raises instead (core.private_rows).
+    Placed after the sign-in and the second factor, so that `request.user` is the one allowed
+    in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with scope(user=request.user):
+            return self.get_response(request)

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Private rows are read in the signed-in user's scope (core.private_rows).
+    "integration_portal.middleware.PrivateRowsScopeMiddleware",
 ]
 
 ROOT_URLCONF = "integration_portal.urls"

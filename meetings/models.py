@@ -8,8 +8,10 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_scopes import scopes_disabled
 
 from core.indexes import search_index, sort_indexes
+from core.private_rows import PrivateQuerySet, PrivateRowsManager
 from core.publication import PublishableModel, PublishableQuerySet
 from core.quarters import Quarter
 from core.search import SearchableModel, SearchableQuerySet, translations_of
@@ -93,8 +95,12 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         )
 
     def with_attendance_count(self) -> "MeetingQuerySet":
-        """Annotate `attendance_count`, the people the attendance list marks as present."""
-        present = Attendance.objects.present().filter(meeting=models.OuterRef("pk")).values("pk")
+        """Annotate `attendance_count`, the people the attendance list marks as present.
+
+        A total that public pages show whoever reads them, so counted over every row."""
+        with scopes_disabled():
+            present = Attendance.objects.present().filter(meeting=models.OuterRef("pk"))
+        present = present.values("pk")
         return self.annotate(attendance_count=SubqueryCount(present))
 
     def for_list(self) -> "MeetingQuerySet":
@@ -421,7 +427,7 @@ class AgendaItem(models.Model):
         return self.title
 
 
-class AttendanceQuerySet(models.QuerySet):
+class AttendanceQuerySet(PrivateQuerySet):
     def present(self) -> "AttendanceQuerySet":
         return self.filter(presence=Presence.ATTENDED)
 
@@ -455,7 +461,8 @@ class Attendance(models.Model):
         _("presence"), max_length=16, choices=Presence, default=Presence.ATTENDED
     )
 
-    objects = AttendanceQuerySet.as_manager()
+    # Scoped to the reader: see core.private_rows and meetings.permissions.
+    objects = PrivateRowsManager.from_queryset(AttendanceQuerySet)()
 
     class Meta:
         verbose_name = _("attendance")
@@ -466,7 +473,7 @@ class Attendance(models.Model):
         return self.person_name
 
 
-class ActionItemQuerySet(models.QuerySet):
+class ActionItemQuerySet(PrivateQuerySet):
     def open(self) -> "ActionItemQuerySet":
         return self.filter(status=ActionItemStatus.OPEN)
 
@@ -525,7 +532,8 @@ class ActionItem(models.Model):
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
-    objects = ActionItemQuerySet.as_manager()
+    # Scoped to the reader: see core.private_rows and meetings.permissions.
+    objects = PrivateRowsManager.from_queryset(ActionItemQuerySet)()
 
     class Meta:
         verbose_name = _("action item")
@@ -540,7 +548,7 @@ class ActionItem(models.Model):
             raise ValidationError({"closed_in": _("An open item has not been closed anywhere.")})
 
 
-class AttachmentQuerySet(models.QuerySet):
+class AttachmentQuerySet(PrivateQuerySet):
     def public(self) -> "AttachmentQuerySet":
         return self.filter(is_public=True)
 
@@ -571,7 +579,8 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
-    objects = AttachmentQuerySet.as_manager()
+    # Scoped to the reader: see core.private_rows and meetings.permissions.
+    objects = PrivateRowsManager.from_queryset(AttachmentQuerySet)()
 
     class Meta:
         verbose_name = _("attachment")

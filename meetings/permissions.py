@@ -1,13 +1,17 @@
-"""Who may see, change and export which meetings.
+"""Who may see, change and export which meetings, and which of their private rows.
 
 The admin, the staff views, attachment downloads and the PDF exports all go through these
-functions, so every door is scoped the same way.
+functions, so every door is scoped the same way. The rules for attendance, action items and
+attachments are registered with core.private_rows: their models' managers apply them to the
+user of the active scope, and `Attendance.objects.visible_to(user)` asks for a named user.
 """
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django_scopes import scopes_disabled
 
 from accounts.roles import is_administrator, is_coordinator, is_staff_reader
+from core.private_rows import private_rows
 from core.scopes import user_scopes
 from meetings.models import (
     ActionItem,
@@ -23,11 +27,47 @@ from projects.models import Project
 from projects.permissions import coordinated_project_ids
 
 
+def _coordinated_meeting_ids(user) -> QuerySet:
+    return MeetingProject.objects.filter(project_id__in=coordinated_project_ids(user)).values(
+        "meeting_id"
+    )
+
+
 def _meetings_of_coordinated_projects(user) -> QuerySet[Meeting]:
-    meeting_ids = MeetingProject.objects.filter(
-        project_id__in=coordinated_project_ids(user)
-    ).values("meeting_id")
-    return Meeting.objects.filter(pk__in=meeting_ids)
+    return Meeting.objects.filter(pk__in=_coordinated_meeting_ids(user))
+
+
+# --- The private rows of meetings (see core.private_rows)
+
+
+@private_rows.visible(Attendance, ActionItem)
+def rows_of_meetings_visible_to(rows: QuerySet, user) -> QuerySet:
+    """Staff read every meeting's rows, a coordinator those of their projects' meetings."""
+    if is_staff_reader(user):
+        return rows
+    if is_coordinator(user):
+        return rows.filter(meeting_id__in=_coordinated_meeting_ids(user))
+    return rows.none()
+
+
+@private_rows.visible(Attachment)
+def attachments_visible_to(rows: QuerySet[Attachment], user) -> QuerySet[Attachment]:
+    """As the other rows, and for everyone the public attachments of published meetings."""
+    if is_staff_reader(user):
+        return rows
+    public = Q(is_public=True, meeting__in=Meeting.objects.published().values("pk"))
+    if is_coordinator(user):
+        return rows.filter(public | Q(meeting_id__in=_coordinated_meeting_ids(user)))
+    return rows.filter(public)
+
+
+@private_rows.editable(Attendance, ActionItem, Attachment)
+def rows_of_meetings_editable_by(rows: QuerySet, user) -> QuerySet:
+    if is_administrator(user):
+        return rows
+    if is_coordinator(user):
+        return rows.filter(meeting_id__in=_coordinated_meeting_ids(user))
+    return rows.none()
 
 
 # --- The organisations at a coordinator's meetings, whose contacts they work with
@@ -48,7 +88,10 @@ def organisers_of_coordinated_meetings(user) -> QuerySet:
 @user_scopes.register(ORGANISATIONS_WORKED_WITH)
 def attendees_organisations_at_coordinated_meetings(user) -> QuerySet:
     meeting_ids = _meetings_of_coordinated_projects(user).values("pk")
-    attendances = Attendance.objects.filter(meeting_id__in=meeting_ids, organisation__isnull=False)
+    # Part of a rule itself, so not read through the scoped manager.
+    attendances = Attendance._base_manager.filter(
+        meeting_id__in=meeting_ids, organisation__isnull=False
+    )
     return attendances.values("organisation_id")
 
 
@@ -56,11 +99,15 @@ def contacts_for_attendance(user, *, meeting: Meeting | None) -> QuerySet[Contac
     """Contacts the user may put on the meeting's attendance list: those they may read, and
     those already on the list, so that saving the meeting again keeps its rows valid."""
     listed = (
-        meeting.attendances.all()
+        meeting.attendances.visible_to(user)
         if meeting is not None and meeting.pk
         else Attendance.objects.none()
     )
-    return Contact.objects.filter(
+    # Read past the scope: a contact on the list stays a valid choice even where the reader
+    # could not pick it anew.
+    with scopes_disabled():
+        contacts = Contact.objects.all()
+    return contacts.filter(
         Q(pk__in=contacts_visible_to(user).values("pk")) | Q(pk__in=listed.values("contact_id"))
     )
 
@@ -109,10 +156,7 @@ def get_meeting_for_user(user, *, slug: str, queryset: QuerySet[Meeting] | None 
 
 
 def can_download_attachment(user, attachment: Attachment) -> bool:
-    meeting = attachment.meeting
-    if attachment.is_public and Meeting.objects.published().filter(pk=meeting.pk).exists():
-        return True
-    return meetings_visible_to(user).filter(pk=meeting.pk).exists()
+    return Attachment.objects.visible_to(user).filter(pk=attachment.pk).exists()
 
 
 def projects_attachable_by(user) -> QuerySet[Project]:

@@ -8,7 +8,10 @@ class PartnersConfig(AppConfig):
 
     def ready(self) -> None:
         from core.history import track_history
-        from partners import sections  # noqa: F401  (registers its sections of other pages)
+        from partners import (
+            permissions,  # noqa: F401  (registers the rules for private rows)
+            sections,  # noqa: F401  (registers its sections of other pages)
+        )
         from partners.models import Contact
 
         track_history(Contact)

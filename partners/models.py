@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.indexes import search_index, sort_indexes
+from core.private_rows import PrivateRowsManager
 from core.search import SearchableModel, SearchableQuerySet, translations_of
 from partners.enums import (
     OFFICIAL_LANGUAGE_CHOICES,
@@ -374,6 +375,9 @@ class Contact(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     notes = models.TextField(_("notes"), max_length=NOTES_MAX_LENGTH, blank=True)
+
+    # Scoped to the reader: see core.private_rows and partners.permissions.
+    objects = PrivateRowsManager()
 
     class Meta:
         verbose_name = _("contact")

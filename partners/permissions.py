@@ -4,12 +4,14 @@ A coordinator works with the organisations taking part in their projects: the pr
 partners and the organisations at the projects' meetings. Those links belong to `projects` and
 `meetings`, which register their part of the scope `ORGANISATIONS_WORKED_WITH` (core.scopes).
 The contacts admin, its autocomplete and the attendance lists that pick contacts all go through
-these functions.
+these rules. They are registered with core.private_rows, so Contact's manager applies them to the
+user of the active scope, and `Contact.objects.visible_to(user)` asks for a named user.
 """
 
 from django.db.models import QuerySet
 
 from accounts.roles import is_administrator, is_coordinator, is_staff_reader
+from core.private_rows import private_rows
 from core.scopes import user_scopes
 from partners.models import Contact, Organisation
 
@@ -24,24 +26,34 @@ def organisations_worked_with(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=keys)
 
 
-def _contacts_worked_with(user) -> QuerySet[Contact]:
-    return Contact.objects.filter(organisation__in=organisations_worked_with(user).values("pk"))
+def _worked_with(contacts: QuerySet[Contact], user) -> QuerySet[Contact]:
+    return contacts.filter(organisation__in=organisations_worked_with(user).values("pk"))
+
+
+@private_rows.visible(Contact)
+def _contacts_visible_to(contacts: QuerySet[Contact], user) -> QuerySet[Contact]:
+    if is_staff_reader(user):
+        return contacts
+    if is_coordinator(user):
+        return _worked_with(contacts, user)
+    return contacts.none()
+
+
+@private_rows.editable(Contact)
+def _contacts_editable_by(contacts: QuerySet[Contact], user) -> QuerySet[Contact]:
+    if is_administrator(user):
+        return contacts
+    if is_coordinator(user):
+        return _worked_with(contacts, user)
+    return contacts.none()
 
 
 def contacts_visible_to(user) -> QuerySet[Contact]:
-    if is_staff_reader(user):
-        return Contact.objects.all()
-    if is_coordinator(user):
-        return _contacts_worked_with(user)
-    return Contact.objects.none()
+    return Contact.objects.visible_to(user)
 
 
 def contacts_editable_by(user) -> QuerySet[Contact]:
-    if is_administrator(user):
-        return Contact.objects.all()
-    if is_coordinator(user):
-        return _contacts_worked_with(user)
-    return Contact.objects.none()
+    return Contact.objects.editable_by(user)
 
 
 def organisations_for_new_contacts(user) -> QuerySet[Organisation]:

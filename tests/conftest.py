@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from django_scopes import scopes_disabled
 
 from accounts.roles import Role
 from tests.factories import MeetingFactory, ProjectFactory, UserFactory
@@ -25,6 +26,14 @@ def _english_and_fresh_cache():
     yield
     cache.clear()
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _scopes_disabled_in_test_bodies():
+    """Factories and assertions read every row; requests through the test client are still
+    scoped to their user, since the middleware's `scope()` turns scoping back on."""
+    with scopes_disabled():
+        yield
 
 
 @pytest.fixture
