@@ -80,6 +80,17 @@ class FeedbackForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.host = host
 
+    def full_clean(self) -> None:
+        super().full_clean()
+        # A screen reader reads a field's error with the field, and its help text after it.
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                described_by = [f"{bound.auto_id}_errors"]
+                if bound.help_text:
+                    described_by.append(f"{bound.auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
+
     def clean_page(self) -> str:
         address = self.cleaned_data["page"].strip()
         if not address:

@@ -1,5 +1,6 @@
 """The pages checked for accessibility and validity: one of each public page type, the search
-results, the sign-in page and the 404 page, in every language of the site."""
+results, the sign-in page, the operator's pages (about, contact, privacy notice, accessibility
+statement), the accessibility feedback form and the 404 page, in every language of the site."""
 
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +31,11 @@ PAGES: dict[str, tuple[str, dict[str, str], str]] = {
     ),
     "search-results": ("search", {}, "?q=Constanta"),
     "sign-in": ("account_login", {}, ""),
+    "about": ("about", {}, ""),
+    "contact": ("contact", {}, ""),
+    "privacy-notice": ("privacy-notice", {}, ""),
+    "accessibility-statement": ("accessibility-statement", {}, ""),
+    "feedback-form": ("feedback:feedback-form", {}, "?page=/en/projects/"),
 }
 NOT_FOUND = "not-found"
 PAGE_NAMES = [*PAGES, NOT_FOUND]
