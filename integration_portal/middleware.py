@@ -111,6 +111,37 @@ def _has_nul(data: QueryDict) -> bool:
     return any("\x00" in key or any("\x00" in value for value in data.getlist(key)) for key in data)
 
 
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` from ``settings.PERMISSIONS_POLICY`` on every response.
+
+    Django has no setting for this header. The setting maps each browser feature to the
+    origins allowed to use it: ``[]`` denies it to the page and to anything the page embeds,
+    ``["self"]`` allows the portal's own pages.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = permissions_policy_header(settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def permissions_policy_header(policy: dict[str, list[str]]) -> str:
+    """``{"camera": [], "fullscreen": ["self"]}`` as ``camera=(), fullscreen=(self)``."""
+
+    def origin(value: str) -> str:
+        return value if value in {"self", "*"} else f'"{value}"'
+
+    return ", ".join(
+        f"{feature}=*" if "*" in origins else f"{feature}=({' '.join(map(origin, origins))})"
+        for feature, origins in policy.items()
+    )
+
+
 class PrivateRowsScopeMiddleware:
     """Run the view inside `scope(user=request.user)`.
 

@@ -19,6 +19,8 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
     path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap-section"),
+    # Browsers and feed readers ask for it at the root, whatever the page links
+    path("favicon.ico", site_views.favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -5,11 +5,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sitemaps.views import sitemap as sitemap_section_view
-from django.http import Http404, HttpResponse
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -125,6 +127,16 @@ def robots_txt(request) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 3600)
+def favicon(request) -> FileResponse:
+    """``/favicon.ico``, which browsers and feed readers ask for whatever the page links."""
+    path = finders.find("favicon.ico")
+    if not path:
+        raise Http404
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")
 
 
 def _sections_for(request) -> dict:
