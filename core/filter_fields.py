@@ -14,9 +14,12 @@ from django.db.models import TextField
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 
 from core import public_cache
+
+# The empty choice of every select of a public filter form: "no filter on this".
+ANY_CHOICE_LABEL = pgettext_lazy("empty choice of a filter", "any")
 
 
 def _option(value: str, label: str) -> str:
@@ -86,6 +89,32 @@ class LongSelect(forms.Select):
             options = options.replace(f"{option}>", f"{option} selected>", 1)
         attrs = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(f'<select name="{html.escape(name)}"{attrs}>\n{options}\n</select>')
+
+
+def offer_any_choice(form: forms.Form) -> None:
+    """Open each single-choice select of `form` with an empty choice labelled "any".
+
+    A select without one always sends a value: the meeting list's quarter, a plain
+    TypedChoiceField, added `quarter=1` to every submit of the form. Model and django-filter
+    choice fields already have an empty choice; it is relabelled from "---------".
+    """
+    for field in form.fields.values():
+        if field.required or isinstance(field, forms.MultipleChoiceField):
+            continue
+        if isinstance(field, forms.ModelChoiceField):
+            if not isinstance(field, forms.ModelMultipleChoiceField):
+                field.empty_label = ANY_CHOICE_LABEL
+        elif isinstance(field, forms.ChoiceField):
+            given = getattr(field.choices, "choices", None)
+            if hasattr(field, "empty_label") and given is not None:
+                # django-filter's choice fields (the sort too) add their own empty choice. Set
+                # anew, the choices are read through this copy of the field: the form's copy
+                # of the widget still reads the label of the filter's original field.
+                field.empty_label = ANY_CHOICE_LABEL
+                field.choices = given
+            else:
+                choices = [choice for choice in field.choices if choice[0] not in ("", None)]
+                field.choices = [("", ANY_CHOICE_LABEL), *choices]
 
 
 def lighten_choice_fields(form: forms.Form) -> None:

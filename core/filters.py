@@ -8,15 +8,17 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.filter_fields import lighten_choice_fields
+from core.filter_fields import lighten_choice_fields, offer_any_choice
 from core.search import MAX_QUERY_LENGTH
 
 
 class PublicFilterForm(forms.Form):
-    """Tie each field to its error message for screen readers; keep long choice lists fast."""
+    """Open every select with "any"; tie each field to its error message for screen readers;
+    keep long choice lists fast."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        offer_any_choice(self)
         lighten_choice_fields(self)
 
     def full_clean(self) -> None:
@@ -65,7 +67,8 @@ class PublicFilterSet(django_filters.FilterSet):
 
 
 class SearchFilter(django_filters.CharFilter):
-    """A words filter over the model's `search_text` (see core.search)."""
+    """A words filter over the model's `search_text` (see core.search), best matches first
+    unless the list is sorted otherwise."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Words"))
@@ -76,4 +79,4 @@ class SearchFilter(django_filters.CharFilter):
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if not value or not value.strip():
             return qs
-        return qs.matching(value)
+        return qs.matching(value).best_first(value)

@@ -1,7 +1,9 @@
 """Site-wide search: one query over projects, organisations, centres, meetings and places.
 
 Matching is done by each model's `matching()` (see core.search): every word of the query,
-case- and accent-folded, must occur in one of the row's language versions.
+case- and accent-folded, must occur in one of the row's language versions. Within a group the
+best matches come first (`best_first()`: a row named exactly so, then names starting with the
+words, …), and the group holding the best match comes first.
 """
 
 from dataclasses import dataclass, field
@@ -23,6 +25,10 @@ class ResultGroup:
     results: list = field(default_factory=list)
     has_more: bool = False
     list_url_name: str = ""
+
+    @property
+    def best_rank(self) -> int:
+        return max((row.search_rank for row in self.results), default=0)
 
 
 @dataclass
@@ -52,34 +58,42 @@ def search_site(query: str) -> SearchResults:
         _group(
             "projects",
             _("Projects"),
-            Project.objects.published().matching(query).with_programme().order_by("-start_date"),
+            Project.objects.published()
+            .matching(query)
+            .with_programme()
+            .best_first(query, "-start_date", "title"),
             "projects:project-list",
         ),
         _group(
             "organisations",
             _("Organisations"),
-            Organisation.objects.reviewed().matching(query).with_places().order_by("name"),
+            Organisation.objects.reviewed().matching(query).with_places().best_first(query, "name"),
             "partners:organisation-list",
         ),
         _group(
             "centres",
             _("Integration centres"),
-            IntegrationCentre.objects.active()
-            .matching(query)
+            # Closed centres too, marked, as on the centre list: people look them up by name.
+            IntegrationCentre.objects.matching(query)
             .select_related("city", "organisation")
-            .order_by("name"),
+            .best_first(query, "-is_active", "name"),
             "partners:centre-list",
         ),
         _group(
             "meetings",
             _("Meetings"),
-            Meeting.objects.published().matching(query).for_list().order_by("-starts_at"),
+            Meeting.objects.published()
+            .matching(query)
+            .for_list()
+            .best_first(query, "-starts_at", "-pk"),
             "meetings:meeting-list",
         ),
         _group(
             "regions",
             _("Places"),
-            Region.objects.matching(query).with_parent().order_by("path"),
+            Region.objects.matching(query).with_parent().best_first(query, "path"),
         ),
     ]
+    # Stable: groups whose best matches rank alike keep the order above.
+    groups.sort(key=lambda group: group.best_rank, reverse=True)
     return SearchResults(query=query, groups=groups)

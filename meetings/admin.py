@@ -89,6 +89,7 @@ class MeetingProjectInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Ta
     model = MeetingProject
     formset = MeetingProjectFormSet
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
     min_num = 0
     autocomplete_fields = ["project"]
     verbose_name_plural = _("projects")
@@ -125,6 +126,7 @@ class MeetingProjectInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Ta
 class MeetingOrganisationInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):
     model = MeetingOrganisation
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
     autocomplete_fields = ["organisation"]
     verbose_name_plural = _("organisers, speakers and supporters")
 
@@ -132,6 +134,7 @@ class MeetingOrganisationInline(LookupSafeRelationsMixin, MeetingPartInline, adm
 class AgendaItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
     model = AgendaItem
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
     fields = ["order", "time", "title", "speaker"]
 
 
@@ -139,6 +142,10 @@ class AttendanceInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Tabula
     model = Attendance
     form = AttendanceInlineForm
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
+    # Folded: a list of a hundred people would bury the decisions and attachments below it.
+    # Django unfolds it when one of its rows has an error.
+    classes = ["collapse"]
     autocomplete_fields = ["contact", "organisation"]
     fields = ["contact", "person_name", "organisation", "position", "email", "presence"]
 
@@ -158,6 +165,7 @@ class ActionItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationT
     model = ActionItem
     fk_name = "meeting"
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
     autocomplete_fields = ["responsible_organisation"]
     fields = ["kind", "text", "responsible_organisation", "due_date", "status"]
 
@@ -165,6 +173,8 @@ class ActionItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationT
 class AttachmentInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
     model = Attachment
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
+    classes = ["collapse"]
     fields = ["title", "kind", "file", "is_public"]
 
 

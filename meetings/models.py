@@ -14,7 +14,7 @@ from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateQuerySet, PrivateRowsManager
 from core.publication import PublishableModel, PublishableQuerySet
 from core.quarters import Quarter
-from core.search import SearchableModel, SearchableQuerySet, translations_of
+from core.search import SearchableModel, SearchableQuerySet, names, translations_of
 from meetings.enums import (
     ActionItemKind,
     ActionItemStatus,
@@ -282,7 +282,7 @@ class Meeting(PublishableModel, SearchableModel):
     def search_parts(self) -> list[str]:
         city_names = translations_of(self.city, "name") if self.city_id else []
         return [
-            *translations_of(self, "title"),
+            *names(*translations_of(self, "title")),
             *translations_of(self, "venue"),
             self.address,
             *city_names,

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateRowsManager
-from core.search import SearchableModel, SearchableQuerySet, translations_of
+from core.search import SearchableModel, SearchableQuerySet, names, translations_of
 from partners.enums import (
     OFFICIAL_LANGUAGE_CHOICES,
     CentreKind,
@@ -133,7 +133,7 @@ class Region(SearchableModel):
         return reverse("partners:region-detail", kwargs={"slug": self.slug})
 
     def search_parts(self) -> list[str]:
-        return [*translations_of(self, "name"), self.code]
+        return [*names(*translations_of(self, "name")), self.code]
 
     @property
     def depth(self) -> int:
@@ -244,8 +244,7 @@ class Organisation(SearchableModel):
 
     def search_parts(self) -> list[str]:
         return [
-            *translations_of(self, "name"),
-            self.acronym,
+            *names(*translations_of(self, "name"), self.official_name, self.acronym),
             *translations_of(self, "description"),
         ]
 
@@ -348,7 +347,7 @@ class IntegrationCentre(SearchableModel):
     def search_parts(self) -> list[str]:
         city_names = translations_of(self.city, "name") if self.city_id else []
         return [
-            *translations_of(self, "name"),
+            *names(*translations_of(self, "name")),
             self.address,
             *city_names,
             *translations_of(self, "description"),

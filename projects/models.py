@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.indexes import search_index, sort_indexes
 from core.publication import PublishableModel, PublishableQuerySet
-from core.search import SearchableModel, SearchableQuerySet, translations_of
+from core.search import (
+    SearchableModel,
+    SearchableQuerySet,
+    labels_of,
+    names,
+    refresh_search_text,
+    translations_of,
+)
 from partners.enums import OFFICIAL_LANGUAGE_CHOICES
 from partners.models import IntegrationCentre, Organisation, Region, TargetGroup
 from projects.enums import (
@@ -67,6 +74,11 @@ class FundingProgramme(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # Its projects are found by the programme's names and fund (Project.search_parts).
+        refresh_search_text(self.projects.all())
 
 
 class ThematicArea(models.Model):
@@ -271,10 +283,16 @@ class Project(PublishableModel, SearchableModel):
         return reverse("projects:project-detail", kwargs={"slug": self.slug})
 
     def search_parts(self) -> list[str]:
+        programme = self.programme
         return [
-            *translations_of(self, "title"),
-            self.acronym,
+            *names(*translations_of(self, "title"), self.official_title, self.acronym),
             self.reference,
+            # "AMIF" or "FAMI" finds the projects its programmes fund.
+            *translations_of(programme, "name"),
+            *translations_of(programme, "short_name"),
+            programme.fund,
+            *labels_of(dict(Fund.choices).get(programme.fund, "")),
+            *translations_of(self, "specific_objective"),
             *translations_of(self, "summary"),
             *translations_of(self, "description"),
         ]

@@ -1,6 +1,6 @@
 import pytest
 
-from core.search import fold, search_terms
+from core.search import build_search_text, fold, names, search_terms
 from meetings.enums import MeetingStatus
 from tests.factories import (
     IntegrationCentreFactory,
@@ -29,10 +29,29 @@ def _group(response, key: str) -> list:
         ("CONSTANŢA", "Constanța"),  # cedilla and comma-below forms of the same letter
         ("софия", "София"),
         ("kosice", "Košice"),
+        ("Lodz", "Łódź"),
+        ("Bialystok", "Białystok"),
+        ("Wroclaw", "Wrocław"),
+        ("Dakovo", "Đakovo"),
+        ("Orsted", "Ørsted"),
+        ("strasse", "Straße"),
+        ("AEROSKOBING", "Ærøskøbing"),
     ],
 )
 def test_fold_makes_typed_and_stored_forms_equal(typed, stored):
     assert fold(typed) == fold(stored)
+
+
+def test_fold_keeps_cyrillic_and_splits_words_at_punctuation():
+    assert fold("„Убежище, миграция“ – AMIF_national") == "убежище миграция amif national"
+    assert fold("Romania's INTEGRARE+") == "romanias integrare"
+    assert fold("България") != fold("Bulgaria")
+
+
+def test_search_text_puts_the_names_first_between_marks():
+    text = build_search_text(["A summary", *names("INTEGRARE+", "Title: one"), ""])
+
+    assert text == "|integrare|title one| a summary"
 
 
 def test_search_terms_drop_duplicates_and_cap_the_length():
@@ -98,15 +117,23 @@ def test_search_groups_results_by_type(client):
     assert text.index("Harbour project") < text.index("Harbour association")
 
 
-def test_search_leaves_out_unpublished_and_inactive_rows(client):
+def test_search_leaves_out_unpublished_rows(client):
     ProjectFactory(title="Lighthouse draft", is_published=False)
     MeetingFactory(title="Lighthouse unpublished", is_published=False)
     MeetingFactory(title="Lighthouse draft meeting", status=MeetingStatus.DRAFT)
-    IntegrationCentreFactory(name="Lighthouse closed", is_active=False)
 
     response = client.get("/en/search/?q=lighthouse")
 
     assert "Lighthouse" not in page_text(response).replace("“lighthouse”", "")
+
+
+def test_search_finds_closed_centres_after_open_ones(client):
+    IntegrationCentreFactory(name="Lighthouse centre", slug="closed", is_active=False)
+    IntegrationCentreFactory(name="Lighthouse centre", slug="open")
+
+    response = client.get("/en/search/?q=lighthouse centre")
+
+    assert [centre.slug for centre in _group(response, "centres")] == ["open", "closed"]
 
 
 def test_search_without_a_query_shows_the_form_only(client):
@@ -142,3 +169,135 @@ def test_search_query_count_does_not_grow_with_matches(client, django_assert_num
         response = client.get("/en/search/?q=common")
 
     assert len(_group(response, "projects")) == min(n, 10)
+
+
+def _first_result(response):
+    groups = [group for group in response.context["results"].groups if group.results]
+    return groups[0].results[0]
+
+
+AMIF_PROJECTS = {"integrare-plus", "epi", "connection", "integra", "niem"}
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "bg"])
+def test_search_for_amif_lists_the_projects_the_fund_pays_for(client, demo, language):
+    response = client.get(f"/{language}/search/?q=AMIF")
+
+    assert {project.slug for project in _group(response, "projects")} == AMIF_PROJECTS
+    assert _first_result(response).slug in AMIF_PROJECTS
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "bg"])
+def test_search_for_fami_finds_the_national_programmes_project(client, demo, language):
+    response = client.get(f"/{language}/search/?q=fami")
+
+    assert "integrare-plus" in {project.slug for project in _group(response, "projects")}
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "bg"])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("integrare", "integrare-plus"),
+        ("INTEGRARE+", "integrare-plus"),
+        ("Constanta", "constanta"),
+        ("connection", "connection"),
+        ("niem", "niem"),
+        ("FAMI/15.03.02", "integrare-plus"),
+        ("863614", "epi"),
+    ],
+)
+def test_search_puts_the_exact_name_first(client, demo, language, query, first):
+    response = client.get(f"/{language}/search/", {"q": query})
+
+    assert _first_result(response).slug == first
+
+
+def test_search_ranks_exact_then_starting_then_containing_names(client):
+    ProjectFactory(title="All about ports", slug="text", summary="Harbour works")
+    ProjectFactory(title="Old harbour district", slug="contains")
+    ProjectFactory(title="Harbourside living", slug="starts")
+    ProjectFactory(title="Water", acronym="HARBOUR", slug="exact")
+    ProjectFactory(title="Harbour of Constanța", slug="starts-word")
+
+    response = client.get("/en/search/?q=harbour")
+
+    assert [project.slug for project in _group(response, "projects")] == [
+        "exact",
+        "starts-word",
+        "starts",
+        "contains",
+        "text",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "bg"])
+@pytest.mark.parametrize("query", ["Lodz", "lodz", "ŁÓDŹ", "Łódź"])
+def test_search_finds_polish_names_typed_without_their_letters(client, language, query):
+    OrganisationFactory(name="Łódź Integration Foundation", slug="lodz")
+    OrganisationFactory(name="Fundacja Białystok", slug="bialystok")
+
+    response = client.get(f"/{language}/search/", {"q": query})
+
+    assert _first_result(response).slug == "lodz"
+    assert [o.slug for o in _group(response, "organisations")] == ["lodz"]
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Bialystok", "Fundacja Białystok"),
+        ("wroclaw", "Wrocław Migrant Info Point"),
+        ("Dakovo", "Udruga Đakovo"),
+        ("orsted", "Ørsted Kommune"),
+        ("strasse", "Hilfe an der Straße"),
+    ],
+)
+def test_search_finds_letters_the_accents_fold_missed(client, query, name):
+    OrganisationFactory(name=name, slug="found")
+    OrganisationFactory(name="Somewhere else", slug="other")
+
+    response = client.get("/en/search/", {"q": query})
+
+    assert [o.slug for o in _group(response, "organisations")] == ["found"]
+
+
+def test_search_finds_cyrillic_by_cyrillic_but_not_by_its_transliteration(client):
+    OrganisationFactory(
+        name="Сдружение Пловдив",
+        name_ro="Сдружение Пловдив",
+        name_bg="Сдружение Пловдив",
+        slug="plovdiv",
+    )
+
+    cyrillic = client.get("/bg/search/", {"q": "пловдив"})
+    latin = client.get("/bg/search/", {"q": "Plovdiv"})
+
+    assert [o.slug for o in _group(cyrillic, "organisations")] == ["plovdiv"]
+    assert _group(latin, "organisations") == []
+
+
+def test_search_finds_a_project_by_its_programme(client):
+    from projects.models import FundingProgramme
+
+    programme = FundingProgramme.objects.create(
+        name="Harbour cities programme", slug="harbour-cities", fund="esf_plus"
+    )
+    ProjectFactory(title="Quay", slug="quay", programme=programme)
+
+    by_programme = client.get("/en/search/", {"q": "harbour cities"})
+    by_fund = client.get("/en/search/", {"q": "social fund plus"})
+
+    assert [p.slug for p in _group(by_programme, "projects")] == ["quay"]
+    assert [p.slug for p in _group(by_fund, "projects")] == ["quay"]
+
+
+def test_renaming_a_programme_refreshes_its_projects_search_text(client):
+    project = ProjectFactory(title="Quay", slug="quay")
+    programme = project.programme
+    programme.name = "Lighthouse fund"
+    programme.save()
+
+    response = client.get("/en/search/", {"q": "lighthouse"})
+
+    assert [p.slug for p in _group(response, "projects")] == ["quay"]
