@@ -21,12 +21,11 @@ from core.admin import (
     RowScopedAdminMixin,
     translated,
 )
+from meetings import attendance_views
 from meetings.dashboard import staff_dashboard
-from meetings.enums import MeetingKind, Presence, ProjectRoleInMeeting
+from meetings.enums import MeetingKind, ProjectRoleInMeeting
 from meetings.forms import (
     AttendanceInlineForm,
-    AttendeeImportConfirmForm,
-    AttendeeImportForm,
     MeetingAdminForm,
     MeetingProjectFormSet,
     NextQuarterlyMeetingForm,
@@ -51,7 +50,6 @@ from meetings.permissions import (
 from meetings.report_admin import MeetingReportsAdminMixin
 from meetings.services import (
     close_action_items,
-    import_attendees,
     plan_next_quarterly_meeting,
     publish_meetings,
     unpublish_meetings,
@@ -329,6 +327,9 @@ class MeetingAdmin(
             "import_url": reverse("admin:{}_{}_import_attendees".format(*info), args=[meeting.pk])
             if request.user.has_perm("meetings.add_attendance")
             else None,
+            "mark_url": reverse("admin:{}_{}_mark_attendance".format(*info), args=[meeting.pk])
+            if request.user.has_perm("meetings.change_attendance")
+            else None,
             "publication_url": reverse("admin:{}_{}_publication".format(*info), args=[meeting.pk]),
             "is_published": meeting.is_published,
             "plan_next_url": None,
@@ -399,6 +400,11 @@ class MeetingAdmin(
                 name="{}_{}_import_attendees".format(*info),
             ),
             path(
+                "<path:object_id>/attendance/mark/",
+                wrap(self.mark_attendance_view),
+                name="{}_{}_mark_attendance".format(*info),
+            ),
+            path(
                 "<path:object_id>/publication/",
                 wrap(self.publication_view),
                 name="{}_{}_publication".format(*info),
@@ -458,66 +464,10 @@ class MeetingAdmin(
         )
 
     def import_attendees_view(self, request, object_id):
-        meeting = self._editable_meeting_or_404(request, object_id)
-        if not request.user.has_perm("meetings.add_attendance"):
-            raise PermissionDenied
-        default_presence = Presence.EXPECTED if not meeting.is_past else Presence.ATTENDED
-        form = AttendeeImportForm(initial={"presence": default_presence})
-        report = confirm_form = None
-        if request.method == "POST" and "confirm" in request.POST:
-            posted = AttendeeImportConfirmForm(request.POST)
-            if posted.is_valid():
-                report = import_attendees(
-                    meeting=meeting,
-                    dataset=posted.cleaned_data["rows"],
-                    presence=posted.cleaned_data["presence"],
-                    imported_by=request.user,
-                    dry_run=False,
-                )
-                if report.saved:
-                    self.message_user(
-                        request,
-                        ngettext(
-                            "%(count)d person added to the attendance list.",
-                            "%(count)d people added to the attendance list.",
-                            report.new_count,
-                        )
-                        % {"count": report.new_count},
-                        messages.SUCCESS,
-                    )
-                    return HttpResponseRedirect(self._change_url(meeting))
-            else:
-                form = AttendeeImportForm(initial={"presence": default_presence})
-                form.add_error(None, _("The preview expired; paste or upload the list again."))
-        elif request.method == "POST":
-            form = AttendeeImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                report = import_attendees(
-                    meeting=meeting,
-                    dataset=form.cleaned_data["dataset"],
-                    presence=form.cleaned_data["presence"],
-                    imported_by=request.user,
-                    dry_run=True,
-                )
-                if not report.has_errors and report.new_count:
-                    confirm_form = AttendeeImportConfirmForm(
-                        initial={
-                            "rows": form.cleaned_data["dataset"].export("csv"),
-                            "presence": form.cleaned_data["presence"],
-                        }
-                    )
-        return self._page(
-            request,
-            "import_attendees.html",
-            {
-                "title": _("Import attendees: %(meeting)s") % {"meeting": meeting},
-                "form": form,
-                "report": report,
-                "confirm_form": confirm_form,
-                "change_url": self._change_url(meeting),
-            },
-            obj=meeting,
-        )
+        return attendance_views.import_attendees_view(self, request, object_id)
+
+    def mark_attendance_view(self, request, object_id):
+        return attendance_views.mark_attendance_view(self, request, object_id)
 
     @method_decorator(require_http_methods(["GET", "POST"]))
     def publication_view(self, request, object_id):

@@ -1,20 +1,16 @@
-"""Forms of the meeting back office: the meeting page, its inlines, attendee import, planning."""
+"""Forms of the meeting back office: the meeting page, its inlines, planning (the attendance
+tools have theirs in attendance_forms)."""
 
-import tablib
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.forms.models import BaseInlineFormSet
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export.formats.base_formats import CSV, XLSX
 
 from accounts.roles import is_administrator
-from meetings.enums import Presence
 from meetings.models import ActionItem, Attendance
 from meetings.permissions import projects_attachable_by
-from meetings.resources import ATTENDEE_COLUMNS
 
 # --- The meeting page
 
@@ -102,155 +98,6 @@ class AttendanceInlineForm(forms.ModelForm):
         if not cleaned.get("person_name"):
             self.add_error("person_name", _("Type a name or choose a contact."))
         return cleaned
-
-
-# --- Importing attendees
-
-MAX_IMPORT_ROWS = 500
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
-
-HEADER_ALIASES = {
-    "name": {"name", "full name", "person", "nume", "име"},
-    "organisation": {"organisation", "organization", "institution", "organizație", "организация"},
-    "position": {"position", "role", "job title", "funcție", "длъжност"},
-    "email": {"email", "e-mail", "mail", "адрес"},
-    "presence": {"presence", "prezență", "присъствие"},
-}
-
-
-def _canonical_column(header) -> str | None:
-    text = str(header or "").strip().casefold()
-    for column, aliases in HEADER_ALIASES.items():
-        if text in aliases:
-            return column
-    return None
-
-
-def normalised_attendees(source: tablib.Dataset, *, positional: bool = False) -> tablib.Dataset:
-    """The people in `source` under the columns of ATTENDEE_COLUMNS, blank lines left out.
-
-    With `positional`, columns are taken in that order (pasted lines have no header row),
-    unless the first line is itself a header row.
-    """
-    rows = [list(row) for row in source]
-    if positional:
-        first = rows[0] if rows else []
-        if first and _canonical_column(first[0]) == "name":
-            headers, rows = [_canonical_column(cell) for cell in first], rows[1:]
-        else:
-            headers = ATTENDEE_COLUMNS[: max((len(row) for row in rows), default=1)]
-    else:
-        headers = [_canonical_column(header) for header in source.headers or []]
-        if "name" not in headers:
-            raise ValidationError(
-                _("The first row must name the columns, with at least a “name” column."),
-                code="no_name_column",
-            )
-    wanted = [column for column in ATTENDEE_COLUMNS if column in headers]
-    dataset = tablib.Dataset(headers=wanted)
-    for row in rows:
-        cells = {
-            column: str(value).strip() if value is not None else ""
-            for column, value in zip(headers, row, strict=False)
-            if column
-        }
-        if any(cells.values()):
-            dataset.append([cells.get(column, "") for column in wanted])
-    if not len(dataset):
-        raise ValidationError(_("No people were found to import."), code="empty")
-    if len(dataset) > MAX_IMPORT_ROWS:
-        raise ValidationError(
-            _("At most %(limit)d people can be imported at once."),
-            code="too_many_rows",
-            params={"limit": MAX_IMPORT_ROWS},
-        )
-    return dataset
-
-
-def _read_pasted(text: str) -> tablib.Dataset:
-    delimiter = "\t" if "\t" in text else ";" if ";" in text else ","
-    lines = tablib.Dataset()
-    lines.load(text.strip(), format="csv", delimiter=delimiter, headers=False)
-    # Lines of different lengths are fine: pad them so the dataset stays rectangular.
-    width = max((len(row) for row in lines), default=1)
-    padded = tablib.Dataset()
-    for row in lines:
-        padded.append(list(row) + [""] * (width - len(row)))
-    return normalised_attendees(padded, positional=True)
-
-
-def _read_file(upload) -> tablib.Dataset:
-    content = upload.read()
-    try:
-        if upload.name.lower().endswith(".xlsx"):
-            dataset = XLSX().create_dataset(content)
-        else:
-            dataset = CSV().create_dataset(content.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ValidationError(
-            _("This CSV file is not in UTF-8. Save it as “CSV UTF-8” and try again."),
-            code="encoding",
-        ) from None
-    except Exception:
-        # openpyxl and the csv reader raise many kinds of errors for a damaged file.
-        raise ValidationError(
-            _("This file could not be read as a CSV or XLSX spreadsheet."), code="unreadable"
-        ) from None
-    return normalised_attendees(dataset)
-
-
-class AttendeeImportForm(forms.Form):
-    pasted = forms.CharField(
-        label=_("Paste people, one per line"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "cols": 80}),
-        help_text=_(
-            "Name, organisation, position and e-mail, separated by commas, semicolons or tabs "
-            "(as when copying from a spreadsheet). Only the name is required."
-        ),
-    )
-    file = forms.FileField(
-        label=_("Or upload a spreadsheet"),
-        required=False,
-        validators=[FileExtensionValidator(["csv", "xlsx"])],
-        help_text=_(
-            "CSV (UTF-8) or XLSX, with a first row naming the columns: name, organisation, "
-            "position, email, presence."
-        ),
-    )
-    presence = forms.ChoiceField(
-        label=_("Presence of the people imported"),
-        choices=Presence.choices,
-        help_text=_("Used where the list has no presence column or leaves it empty."),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        pasted, upload = cleaned.get("pasted", "").strip(), cleaned.get("file")
-        if self.errors:
-            return cleaned
-        if bool(pasted) == bool(upload):
-            raise ValidationError(
-                _("Paste some lines or choose a file (not both)."), code="one_source"
-            )
-        if upload and upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError(_("The file is too large to import."), code="too_large")
-        cleaned["dataset"] = _read_pasted(pasted) if pasted else _read_file(upload)
-        return cleaned
-
-
-class AttendeeImportConfirmForm(forms.Form):
-    """The previewed rows, sent back as CSV to be imported for real (and checked again)."""
-
-    rows = forms.CharField(widget=forms.HiddenInput)
-    presence = forms.ChoiceField(choices=Presence.choices, widget=forms.HiddenInput)
-
-    def clean_rows(self) -> tablib.Dataset:
-        try:
-            dataset = CSV().create_dataset(self.cleaned_data["rows"])
-        except Exception:
-            raise ValidationError(_("The preview could not be read back."), code="bad") from None
-        return normalised_attendees(dataset)
 
 
 # --- Planning

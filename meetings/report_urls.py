@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import report_views
+from meetings import attendance_views, report_views
 
 # Included from meetings/urls.py, so the names live in the "meetings" namespace.
 urlpatterns = [
@@ -14,6 +14,11 @@ urlpatterns = [
         "meetings/<slug:slug>/attendance.pdf",
         report_views.meeting_attendance_pdf,
         name="meeting-attendance-pdf",
+    ),
+    path(
+        "meetings/<slug:slug>/attendance.xlsx",
+        attendance_views.attendance_xlsx,
+        name="meeting-attendance-xlsx",
     ),
     path("reports/quarterly/", report_views.quarterly_report, name="quarterly-report"),
 ]

@@ -14,6 +14,22 @@ from partners.models import Contact, Organisation
 
 #: The columns an attendance list may have, in the order pasted lines use.
 ATTENDEE_COLUMNS = ["name", "organisation", "position", "email", "presence"]
+#: The number of the row (or line) a person came from, carried along so problems name it.
+ROW_COLUMN = "row"
+
+
+class UnknownOrganisation(ValueError):
+    """A name no organisation answers to: the coordinator may add it from the preview."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            _(
+                "No organisation called “%(name)s” is known. Correct the name, leave the cell "
+                "empty, or add it as a new organisation below."
+            )
+            % {"name": name}
+        )
 
 
 class OrganisationWidget(widgets.ForeignKeyWidget):
@@ -23,22 +39,20 @@ class OrganisationWidget(widgets.ForeignKeyWidget):
         super().__init__(Organisation)
 
     def clean(self, value, row=None, **kwargs):
-        name = str(value or "").strip()
+        name = " ".join(str(value or "").split())
         if not name:
             return None
-        lookup = Q(acronym__iexact=name)
-        for code, _label in settings.LANGUAGES:
-            lookup |= Q(**{f"{build_localized_fieldname('name', code)}__iexact": name})
-        organisation = Organisation.objects.filter(lookup).order_by("pk").first()
+        organisation = find_organisation(name)
         if organisation is None:
-            raise ValueError(
-                _(
-                    "No organisation called “%(name)s” is known. Leave the column empty or "
-                    "add the organisation first."
-                )
-                % {"name": name}
-            )
+            raise UnknownOrganisation(name)
         return organisation
+
+
+def find_organisation(name: str) -> Organisation | None:
+    lookup = Q(acronym__iexact=name)
+    for code, _label in settings.LANGUAGES:
+        lookup |= Q(**{f"{build_localized_fieldname('name', code)}__iexact": name})
+    return Organisation.objects.filter(lookup).order_by("pk").first()
 
 
 class PresenceWidget(widgets.Widget):
@@ -82,6 +96,8 @@ class AttendeeResource(resources.ModelResource):
         self.meeting = meeting
         self.default_presence = presence
         self.imported_by = imported_by
+        #: Row number -> the organisation name no organisation answers to.
+        self.unknown_organisations: dict[int, str] = {}
 
     def init_instance(self, row=None) -> Attendance:
         return Attendance(meeting=self.meeting, presence=self.default_presence)
@@ -90,7 +106,11 @@ class AttendeeResource(resources.ModelResource):
         # An empty presence cell keeps the presence chosen for the whole list.
         if field.column_name == "presence" and not str(row.get("presence") or "").strip():
             return
-        super().import_field(field, instance, row, is_m2m, **kwargs)
+        try:
+            super().import_field(field, instance, row, is_m2m, **kwargs)
+        except UnknownOrganisation as unknown:
+            self.unknown_organisations[kwargs["row_number"]] = unknown.name
+            raise
 
     def skip_row(self, instance, original, row, import_validation_errors=None) -> bool:
         """Someone already on the list (same e-mail, or same name without one) is skipped."""
@@ -122,14 +142,18 @@ class AttendeeResource(resources.ModelResource):
             linkable |= Q(organisation_id=instance.organisation_id)
         return Contact.objects.filter(linkable)
 
-    def describe_row(self, number: int, row_result: RowResult):
-        """One row of an import preview: what the file said and what happens to it."""
+    def describe_row(self, index: int, row_result: RowResult):
+        """One row of an import preview: what the file said and what happens to it.
+
+        The row keeps the number it had in the file (see ROW_COLUMN), else its place."""
         from meetings.services import ImportedRow
 
         values = {
             column: str(row_result.row_values.get(column) or "").strip()
             for column in ATTENDEE_COLUMNS
         }
+        number = str(row_result.row_values.get(ROW_COLUMN) or "")
+        number = int(number) if number.isdigit() else index
         if row_result.import_type == RowResult.IMPORT_TYPE_SKIP:
             return ImportedRow(number=number, values=values, status="skipped")
         if row_result.import_type == RowResult.IMPORT_TYPE_INVALID:
@@ -138,6 +162,7 @@ class AttendeeResource(resources.ModelResource):
                 values=values,
                 status="error",
                 errors=self._messages(row_result.validation_error),
+                unknown_organisation=self.unknown_organisations.get(index, ""),
             )
         if row_result.errors:
             return ImportedRow(

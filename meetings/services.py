@@ -223,6 +223,12 @@ class ImportedRow:
     values: dict[str, str]
     status: str  # "new", "skipped" or "error"
     errors: list[str] = field(default_factory=list)
+    #: The organisation name of the row that no organisation answers to, if any.
+    unknown_organisation: str = ""
+
+    @property
+    def only_organisation_unknown(self) -> bool:
+        return bool(self.unknown_organisation) and len(self.errors) == 1
 
 
 @dataclass
@@ -231,10 +237,27 @@ class AttendeeImport:
 
     rows: list[ImportedRow]
     saved: bool
+    #: Organisations added for this import (none in a preview, which adds nothing).
+    added_organisations: list = field(default_factory=list)
 
     @property
     def error_rows(self) -> list[ImportedRow]:
         return [row for row in self.rows if row.status == "error"]
+
+    @property
+    def unknown_organisations(self) -> list[str]:
+        """The organisation names no organisation answers to, once each, in file order."""
+        names = {}
+        for row in self.rows:
+            if row.unknown_organisation:
+                names.setdefault(row.unknown_organisation.casefold(), row.unknown_organisation)
+        return list(names.values())
+
+    @property
+    def blocked_only_by_unknown_organisations(self) -> bool:
+        """Adding the unknown organisations would let every row through."""
+        errors = self.error_rows
+        return bool(errors) and all(row.only_organisation_unknown for row in errors)
 
     @property
     def new_count(self) -> int:
@@ -250,21 +273,42 @@ class AttendeeImport:
 
 
 def import_attendees(
-    *, meeting: Meeting, dataset: tablib.Dataset, presence: str, imported_by, dry_run: bool
+    *,
+    meeting: Meeting,
+    dataset: tablib.Dataset,
+    presence: str,
+    imported_by,
+    dry_run: bool,
+    add_organisations: Iterable[str] = (),
 ) -> AttendeeImport:
-    """Add the people in `dataset` (columns name, organisation, position, email, presence) to
-    the meeting's attendance list.
+    """Add the people in `dataset` (columns name, organisation, position, email, presence,
+    and optionally row, the number each had in the file) to the meeting's attendance list.
 
-    Side effects, in one transaction: one attendance row per new person, linked to the contact
-    with the same e-mail if there is one that `imported_by` may read or that belongs to the
-    organisation of the row. People already on the list are skipped. If any row is
-    invalid nothing is saved, and with `dry_run` nothing is saved either: the result says what
-    would happen, row by row.
+    Side effects, in one transaction: first, for each name in `add_organisations` that the
+    list uses and no organisation answers to, a new organisation awaiting an editor's review
+    (see `add_unreviewed_organisation`); then one attendance row per new person, linked to
+    the contact with the same e-mail if there is one that `imported_by` may read or that
+    belongs to the organisation of the row. People already on the list are skipped. If any
+    row is invalid nothing is saved, the organisations neither, and with `dry_run` nothing is
+    saved either: the result says what would happen, row by row.
     """
-    from meetings.resources import AttendeeResource
+    from meetings.resources import AttendeeResource, find_organisation
+    from partners.services import add_unreviewed_organisation
 
     resource = AttendeeResource(meeting=meeting, presence=presence, imported_by=imported_by)
+    wanted = {" ".join(name.split()).casefold() for name in add_organisations}
+    used = {}
+    if wanted and "organisation" in (dataset.headers or []):
+        for name in dataset["organisation"]:
+            name = " ".join(str(name or "").split())
+            if name.casefold() in wanted:
+                used.setdefault(name.casefold(), name)
     with transaction.atomic():
+        added = [
+            add_unreviewed_organisation(name=name)
+            for name in used.values()
+            if find_organisation(name) is None
+        ]
         result = resource.import_data(
             dataset,
             dry_run=dry_run,
@@ -278,12 +322,14 @@ def import_attendees(
                 for number, row_result in enumerate(result.rows, start=1)
             ],
             saved=False,
+            added_organisations=added,
         )
         base_errors = [str(error.error) for error in result.base_errors]
         if base_errors:
             report.rows.append(ImportedRow(number=0, values={}, status="error", errors=base_errors))
         if dry_run or report.has_errors:
             transaction.set_rollback(True)
+            report.added_organisations = []
         else:
             report.saved = True
     return report

@@ -181,7 +181,10 @@ def test_people_already_on_the_list_are_skipped(client, coordinator_a, meeting_a
             {"file": SimpleUploadedFile("list.csv", b"participant\nAna")},
             "The first row must name the columns",
         ),
-        ({"file": SimpleUploadedFile("list.csv", b"name\n\xe9l\xe8ve")}, "is not in UTF-8"),
+        (
+            {"file": SimpleUploadedFile("list.csv", b"name;organisation\n")},
+            "No people were found to import.",
+        ),
         ({"file": SimpleUploadedFile("list.pdf", b"%PDF-1.4")}, "File extension"),
     ],
 )
@@ -261,3 +264,158 @@ def test_an_attendee_needs_a_name_or_a_contact(client, coordinator_a, meeting_a)
 
     assert "Type a name or choose a contact." in response.content.decode()
     assert not meeting_a.attendances.exists()
+
+
+# --- Lists as Excel saves them: semicolons, code pages, extra columns, unknown organisations
+
+
+def _upload(client, url, name: str, content: bytes, presence=Presence.ATTENDED) -> str:
+    upload = SimpleUploadedFile(name, content, content_type="text/csv")
+    return client.post(url, {"file": upload, "presence": presence}).content.decode()
+
+
+def test_a_semicolon_csv_with_romanian_diacritics_imports(
+    client, coordinator_a, meeting_a, import_url
+):
+    organisation = OrganisationFactory(name="Asociația Română pentru Refugiați")
+    client.force_login(coordinator_a)
+    csv = (
+        "Nume;Organizație;Funcție;E-mail\n"
+        "Ștefan Țîrcă;Asociația Română pentru Refugiați;Mediator intercultural;stefan@example.org\n"
+        "Ioana Bălășescu;;Asistent social;\n"
+    )
+
+    preview = _upload(client, import_url, "lista.csv", csv.encode("utf-8-sig"))
+
+    assert "2 people will be added to the attendance list." in preview
+    _confirm(client, import_url, preview)
+    assert sorted(meeting_a.attendances.values_list("person_name", "organisation", "position")) == [
+        ("Ioana Bălășescu", None, "Asistent social"),
+        ("Ștefan Țîrcă", organisation.pk, "Mediator intercultural"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "header", "person"),
+    [
+        ("cp1250", "Nume;Funcţie", ("Ştefan Ţîrcă", "Mediator")),
+        ("cp1251", "Име;Длъжност", ("Стефан Петров", "Медиатор")),
+    ],
+)
+def test_a_csv_in_the_windows_code_page_of_romanian_or_bulgarian_excel_imports(
+    client, coordinator_a, meeting_a, import_url, encoding, header, person
+):
+    client.force_login(coordinator_a)
+    content = f"{header}\n{person[0]};{person[1]}\n".encode(encoding)
+
+    preview = _upload(client, import_url, "list.csv", content)
+    _confirm(client, import_url, preview)
+
+    assert list(meeting_a.attendances.values_list("person_name", "position")) == [person]
+
+
+def test_a_row_with_an_extra_column_imports_and_the_extra_is_reported(
+    client, coordinator_a, meeting_a, import_url
+):
+    client.force_login(coordinator_a)
+    csv = (
+        "name,email,phone\n"
+        "Ana Ionescu,ana@example.org,0722 000 000\n"
+        "Radu Marin,radu@example.org,,signed at the door\n"
+        "Maria Pop,,\n"
+    )
+
+    preview = _upload(client, import_url, "list.csv", csv.encode())
+
+    assert "3 people will be added to the attendance list." in preview
+    assert "The column “phone” is not one the portal keeps; it was left out." in preview
+    assert "Row 3 has more cells than there are columns; the extra cells were left out." in preview
+    _confirm(client, import_url, preview)
+    assert meeting_a.attendances.count() == 3
+    assert "signed at the door" not in str(list(meeting_a.attendances.values()))
+
+
+def test_a_bad_email_in_row_3_is_reported_as_row_3_and_nothing_is_saved(
+    client, coordinator_a, meeting_a, import_url
+):
+    client.force_login(coordinator_a)
+    csv = "name;email\nAna Ionescu;ana@example.org\nRadu Marin;radu(at)example.org\n"
+
+    preview = _upload(client, import_url, "list.csv", csv.encode())
+
+    assert "Row 3: E-mail: Enter a valid email address." in preview
+    assert "Row 2:" not in preview
+    assert 'name="confirm"' not in preview
+    assert not meeting_a.attendances.exists()
+
+
+def test_an_unknown_organisation_can_be_added_from_the_preview_and_is_unreviewed(
+    client, coordinator_a, meeting_a, ngo, import_url
+):
+    from partners.models import Organisation
+
+    client.force_login(coordinator_a)
+    csv = (
+        "name;organisation\n"
+        "Ana Ionescu;ARCA\n"
+        "Radu Marin;Centrul Comunitar Vaslui\n"
+        "Maria Pop;centrul comunitar vaslui\n"
+    )
+
+    preview = _upload(client, import_url, "list.csv", csv.encode())
+
+    assert "The list names 1 organisation the portal does not know." in preview
+    assert "Row 3: Organisation: No organisation called “Centrul Comunitar Vaslui”" in preview
+    assert not Organisation.objects.filter(name__icontains="Vaslui").exists()
+    form = find_form(preview, with_field="rows")
+    assert form.options["add_organisations"] == ["Centrul Comunitar Vaslui"]
+    form.data["add_organisations"] = ["Centrul Comunitar Vaslui"]
+
+    response = client.post(import_url, {**form.submission(), "confirm": "1"})
+
+    assert response.status_code == 302
+    added = Organisation.objects.get(name="Centrul Comunitar Vaslui")
+    assert not added.is_reviewed
+    assert added.name_ro == added.name_bg == "Centrul Comunitar Vaslui"
+    assert sorted(meeting_a.attendances.values_list("person_name", "organisation")) == [
+        ("Ana Ionescu", ngo.pk),
+        ("Maria Pop", added.pk),
+        ("Radu Marin", added.pk),
+    ]
+    # Off the public lists until an editor has reviewed it.
+    client.logout()
+    assert (
+        "Centrul Comunitar Vaslui"
+        not in client.get(reverse("partners:organisation-list")).content.decode()
+    )
+    assert client.get(added.get_absolute_url()).status_code == 404
+
+
+def test_an_unknown_organisation_left_unticked_saves_nothing(
+    client, coordinator_a, meeting_a, import_url
+):
+    from partners.models import Organisation
+
+    client.force_login(coordinator_a)
+    preview = _upload(client, import_url, "list.csv", b"name,organisation\nAna,New NGO\n")
+
+    response = _confirm(client, import_url, preview)
+
+    assert response.status_code == 200
+    assert "No organisation called “New NGO” is known." in response.content.decode()
+    assert not Organisation.objects.filter(name="New NGO").exists()
+    assert not meeting_a.attendances.exists()
+
+
+def test_editors_find_unreviewed_organisations_with_a_filter(client, editor):
+    OrganisationFactory(name="Added while importing", is_reviewed=False)
+    OrganisationFactory(name="Long known")
+    client.force_login(editor)
+
+    page = client.get(
+        reverse("admin:partners_organisation_changelist"), {"reviewed": "no"}
+    ).content.decode()
+
+    assert "Not reviewed" in page
+    assert "Added while importing" in page
+    assert "Long known" not in page
