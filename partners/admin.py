@@ -78,7 +78,7 @@ class OrganisationAdmin(LookupSafeRelationsMixin, TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "is_reviewed"]}),
         (_("Official name"), {"fields": ["official_name", "official_name_language"]}),
-        (_("Where"), {"fields": ["country", "city", "website"]}),
+        (_("Where"), {"fields": ["country", "city", "address", "website"]}),
         (_("Presentation"), {"fields": ["logo", "description"]}),
     ]
 

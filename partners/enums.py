@@ -22,6 +22,7 @@ class OrganisationKind(models.TextChoices):
     INTERNATIONAL = "international", _("International organisation")
     NETWORK = "network", _("Network")
     ACADEMIC = "academic", _("Academic or research body")
+    COMPANY = "company", _("Company")
     OTHER = "other", _("Other")
 
 
@@ -47,6 +48,7 @@ class TargetGroupCode(models.TextChoices):
     BENEFICIARIES_OF_PROTECTION = "bip", _("Beneficiaries of international protection")
     THIRD_COUNTRY_NATIONALS = "tcn", _("Third-country nationals with legal residence")
     ASYLUM_SEEKERS = "asylum_seekers", _("Asylum seekers")
+    TEMPORARY_PROTECTION = "temporary_protection", _("Beneficiaries of temporary protection")
     LOCAL_AUTHORITIES = "local_authorities", _("Local and regional authorities")
     CIVIL_SOCIETY = "civil_society", _("Civil society organisations")
     HOST_COMMUNITIES = "host_communities", _("Host communities")

@@ -211,6 +211,12 @@ class Organisation(SearchableModel):
         related_name="organisations",
         limit_choices_to={"kind": RegionKind.CITY},
     )
+    address = models.CharField(
+        _("address"),
+        max_length=255,
+        blank=True,
+        help_text=_("Street and number, as letters are addressed to the organisation."),
+    )
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)

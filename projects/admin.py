@@ -19,11 +19,11 @@ from projects.models import (
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(LookupSafeRelationsMixin, TranslationAdmin):
-    list_display = ["name", "short_name", "fund", "period", "managing_authority"]
+    list_display = ["name", "short_name", "fund", "period", "managing_authority", "delegated_body"]
     list_filter = ["fund"]
-    list_select_related = ["managing_authority"]
+    list_select_related = ["managing_authority", "delegated_body"]
     search_fields = [*translated("name", "short_name"), "slug"]
-    autocomplete_fields = ["managing_authority"]
+    autocomplete_fields = ["managing_authority", "delegated_body"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 

@@ -48,6 +48,10 @@ class OutputKind(models.TextChoices):
     STRATEGY = "strategy", _("Integration strategies")
     CONFERENCE = "conference", _("Conferences")
     REPORT = "report", _("Reports")
+    # People counts, as programmes' indicators count them: everyone an activity reached
+    # (information, events), and those given individual support (counselling, courses).
+    PEOPLE_REACHED = "people_reached", _("People reached")
+    PEOPLE_SUPPORTED = "people_supported", _("People supported")
     OTHER = "other", _("Other outputs")
 
 
@@ -70,5 +74,11 @@ OUTPUT_QUANTITIES = {
     ),
     OutputKind.CONFERENCE: ngettext_lazy("%(count)s conference", "%(count)s conferences", "count"),
     OutputKind.REPORT: ngettext_lazy("%(count)s report", "%(count)s reports", "count"),
+    OutputKind.PEOPLE_REACHED: ngettext_lazy(
+        "%(count)s person reached", "%(count)s people reached", "count"
+    ),
+    OutputKind.PEOPLE_SUPPORTED: ngettext_lazy(
+        "%(count)s person supported", "%(count)s people supported", "count"
+    ),
     OutputKind.OTHER: ngettext_lazy("%(count)s other output", "%(count)s other outputs", "count"),
 }

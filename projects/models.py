@@ -59,6 +59,18 @@ class FundingProgramme(models.Model):
         blank=True,
         related_name="managed_programmes",
     )
+    delegated_body = models.ForeignKey(
+        Organisation,
+        verbose_name=_("delegated body"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegated_programmes",
+        help_text=_(
+            "The body the managing authority entrusts with running calls and contracts, "
+            "where there is one (an intermediate body)."
+        ),
+    )
     description = models.TextField(
         _("description"),
         blank=True,
@@ -402,10 +414,14 @@ class Participation(models.Model):
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
         constraints = [
+            # One organisation may hold several roles: a prefecture can be both the fund's
+            # beneficiary and the partnership's lead partner.
             models.UniqueConstraint(
-                fields=["project", "organisation"],
-                name="unique_participation_per_project",
-                violation_error_message=_("This organisation already takes part in the project."),
+                fields=["project", "organisation", "role"],
+                name="unique_participation_role_per_project",
+                violation_error_message=_(
+                    "This organisation already has this role in the project."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["project", "partner_number"],

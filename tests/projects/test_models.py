@@ -91,7 +91,7 @@ def test_two_partners_with_the_same_number_are_refused():
     assert "Two partners cannot have the same number." in str(error.value)
 
 
-def test_an_organisation_takes_part_once_per_project():
+def test_an_organisation_holds_each_role_once_per_project():
     first = ParticipationFactory()
 
     with pytest.raises(IntegrityError):
