@@ -1,8 +1,9 @@
+import datetime
 import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxLengthValidator
+from django.core.validators import FileExtensionValidator, MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -40,6 +41,8 @@ from partners.models import Contact, Organisation, Region
 from projects.models import Project
 
 COUNTED_STATUSES = [MeetingStatus.PLANNED, MeetingStatus.HELD]
+# Before any meeting: where a project's count starts when none states its number.
+SERIES_START = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
 # A published meeting is public unless it went back to being a draft.
 PUBLISHED_MEETINGS = models.Q(is_published=True) & ~models.Q(status=MeetingStatus.DRAFT)
 
@@ -133,7 +136,9 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         """Annotate `sequence_number`: the place of a quarterly meeting among its project's.
 
         A meeting's project is its first organising project. Planned and held quarterly
-        meetings of that project count; drafts and cancelled ones do not.
+        meetings of that project count; drafts and cancelled ones do not. A number stated on a
+        meeting (when earlier ones are not in the portal) is its own, and later meetings count
+        on from the latest such meeting before them.
         """
         lead_project = (
             MeetingProject.objects.filter(
@@ -148,14 +153,20 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
             meeting_projects__project=models.OuterRef("lead_project_id"),
             meeting_projects__role=ProjectRoleInMeeting.ORGANISER,
             starts_at__lt=models.OuterRef("starts_at"),
-        ).values("pk")
+        )
+        latest_stated = earlier.filter(stated_ordinal__isnull=False).order_by("-starts_at")
+        counted_after_stated = earlier.filter(starts_at__gt=models.OuterRef("counted_from")).values(
+            "pk"
+        )
         return self.annotate(
             lead_project_id=models.Subquery(lead_project),
             sequence_number=models.Case(
                 models.When(
                     kind=MeetingKind.QUARTERLY_COORDINATION,
                     lead_project_id__isnull=False,
-                    then=Coalesce(SubqueryCount(earlier), 0) + 1,
+                    then=Coalesce(models.F("stated_before"), 0)
+                    + Coalesce(SubqueryCount(counted_after_stated), 0)
+                    + 1,
                 ),
                 default=None,
                 output_field=models.IntegerField(),
@@ -163,9 +174,25 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         )
 
 
+            stated_before=models.Subquery(latest_stated.values("stated_ordinal")[:1]),
+            counted_from=Coalesce(
+                models.Subquery(latest_stated.values("starts_at")[:1]),
+                models.Value(SERIES_START, output_field=models.DateTimeField()),
+            ),
+        ).annotate(
 class Meeting(PublishableModel, SearchableModel):
+                models.When(
+                    kind=MeetingKind.QUARTERLY_COORDINATION,
+                    stated_ordinal__isnull=False,
+                    then=models.F("stated_ordinal"),
+                ),
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=200,
+        unique=True,
+        error_messages={"unique": _("Another meeting already has this web address.")},
+    )
     kind = models.CharField(_("kind"), max_length=24, choices=MeetingKind)
     format = models.CharField(
         _("format"), max_length=16, choices=MeetingFormat, default=MeetingFormat.IN_PERSON
@@ -179,6 +206,16 @@ class Meeting(PublishableModel, SearchableModel):
     )
     timezone = models.CharField(
         _("time zone"),
+    stated_ordinal = models.PositiveSmallIntegerField(
+        _("number in the series"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "For a quarterly coordination meeting whose earlier meetings are not in the portal: "
+            "2 makes it the 2nd. Left empty, the portal counts the earlier meetings it holds."
+        ),
+    )
         max_length=64,
         default=settings.TIME_ZONE,
         validators=[validate_timezone],
@@ -316,7 +353,8 @@ class Meeting(PublishableModel, SearchableModel):
 
     @property
     def ordinal(self) -> int | None:
-        """The place of a quarterly coordination meeting among its project's (1, 2, …)."""
+        """The place of a quarterly coordination meeting among its project's (1, 2, …): the
+        number stated for it, or counted on from the latest earlier meeting with a stated one."""
         if "sequence_number" in self.__dict__:
             return self.sequence_number
         if not self.pk:
@@ -331,6 +369,8 @@ class Meeting(PublishableModel, SearchableModel):
         if self.kind == MeetingKind.QUARTERLY_COORDINATION and self.ordinal:
             return ordinal_label(self.ordinal)
         return str(self.get_kind_display())
+        if self.stated_ordinal and self.kind == MeetingKind.QUARTERLY_COORDINATION:
+            return self.stated_ordinal
 
     @property
     def is_past(self) -> bool:

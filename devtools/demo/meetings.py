@@ -34,40 +34,16 @@ def _on(year: int, month: int, day: int, zone: str, hour: int = 0) -> datetime.d
     return datetime.datetime(year, month, day, hour, tzinfo=zoneinfo.ZoneInfo(zone))
 
 
+# Rows earlier versions of the demo made up, removed from databases that still have them: a
+# first INTEGRARE+ meeting with an invented date, once kept only to make the Constanța meeting
+# count as the 2nd (which it now states).
+RETIRED_MEETING_SLUGS = ["integrare-plus-quarterly-meeting-1"]
+
 MEETINGS: dict[str, dict] = {
-    # Only its place in the sequence is known: the stories describe the second meeting.
-    "integrare-plus-quarterly-meeting-1": {
-        "kind": MeetingKind.QUARTERLY_COORDINATION,
-        "format": MeetingFormat.IN_PERSON,
-        "starts_at": _on(2016, 9, 1, "Europe/Bucharest"),
-        "timezone": "Europe/Bucharest",
-        "all_day": True,
-        "city": None,
-        "host": None,
-        "region": "region-2",
-        "status": MeetingStatus.HELD,
-        "is_published": False,
-        "participant_count": None,
-        "titles": (
-            "First quarterly coordination meeting of Region 2",
-            "Prima întâlnire trimestrială de coordonare din Regiunea 2",
-            "Първа тримесечна координационна среща в Регион 2",
-        ),
-        "venues": ("", "", ""),
-        "summaries": (
-            "Kept so that the sequence of INTEGRARE+ quarterly meetings is complete; its date and "
-            "details are still to be entered.",
-            "Înregistrată pentru ca seria întâlnirilor trimestriale INTEGRARE+ să fie completă; "
-            "data și detaliile urmează să fie completate.",
-            "Записана, за да е пълна поредицата от тримесечни срещи по INTEGRARE+; датата и "
-            "подробностите предстои да бъдат въведени.",
-        ),
-        "projects": [("integrare-plus", ProjectRoleInMeeting.ORGANISER)],
-        "organisations": [],
-        "agenda": [],
-    },
     "integrare-plus-quarterly-meeting-constanta-2016": {
         "kind": MeetingKind.QUARTERLY_COORDINATION,
+        # The story calls it the 2nd quarterly meeting; the 1st is not in the portal.
+        "stated_ordinal": 2,
         "format": MeetingFormat.IN_PERSON,
         "starts_at": _on(2016, 12, 7, "Europe/Bucharest"),
         "timezone": "Europe/Bucharest",
@@ -358,12 +334,15 @@ def load_meetings(
     organisations: dict[str, Organisation],
     projects: dict[str, Project],
 ) -> dict[str, Meeting]:
+    for retired in Meeting.objects.filter(slug__in=RETIRED_MEETING_SLUGS):
+        retired.delete()
     meetings = {}
     for slug, data in MEETINGS.items():
         meeting, _created = Meeting.objects.update_or_create(
             slug=slug,
             defaults={
                 "kind": data["kind"],
+                "stated_ordinal": data.get("stated_ordinal"),
                 "format": data["format"],
                 "starts_at": data["starts_at"],
                 "timezone": data["timezone"],

@@ -1,3 +1,4 @@
+import datetime
 import io
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from meetings.models import Meeting
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.enums import ParticipationRole
 from projects.models import Participation, PlannedOutput, Project
+from tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +29,30 @@ def test_load_demo_twice_leaves_the_same_rows(demo):
 
     assert _counts() == before
     assert before["Project"] == 6
-    assert before["Meeting"] == 5
+    assert before["Meeting"] == 4
+
+
+def test_the_constanta_meeting_states_it_is_the_second_without_an_invented_first(demo):
+    meeting = Meeting.objects.get(slug="integrare-plus-quarterly-meeting-constanta-2016")
+
+    assert meeting.ordinal == 2
+    assert meeting.kind_label == "2nd quarterly coordination meeting"
+    assert not Meeting.objects.filter(starts_at__year=2016, starts_at__month=9).exists()
+
+
+def test_load_demo_removes_the_invented_first_meeting_from_an_older_database(demo):
+    constanta = Meeting.objects.get(slug="integrare-plus-quarterly-meeting-constanta-2016")
+    placeholder = MeetingFactory(
+        slug="integrare-plus-quarterly-meeting-1",
+        title_en="First quarterly coordination meeting of Region 2",
+        starts_at=datetime.datetime(2016, 9, 1, tzinfo=datetime.UTC),
+        projects=list(constanta.projects.all()),
+    )
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert not Meeting.objects.filter(pk=placeholder.pk).exists()
+    assert Meeting.objects.with_ordinal().get(pk=constanta.pk).ordinal == 2
 
 
 def test_integrare_plus_facts(demo):
