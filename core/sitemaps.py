@@ -2,25 +2,25 @@
 
 import math
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 
 class PublicSitemap(Sitemap):
-    """A sitemap section that names the host the request came to.
+    """A sitemap section on the portal's configured address (``SITE_SCHEME``, ``SITE_DOMAIN``).
 
-    The sites framework's default domain (example.com) says nothing about where the portal
-    runs, so the views build each section with the request's host.
+    Crawlers are told one address for each page, whatever host they asked the sitemap from.
     """
 
     i18n = True
     alternates = True
     x_default = True
 
-    def __init__(self, domain: str = "") -> None:
-        self.domain = domain
-
     def get_domain(self, site=None) -> str:
-        return self.domain or super().get_domain(site)
+        return settings.SITE_DOMAIN
+
+    def get_protocol(self, protocol=None) -> str:
+        return settings.SITE_SCHEME
 
     def page_count(self) -> int:
         """Pages of this section without loading its rows (the index needs only this)."""

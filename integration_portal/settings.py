@@ -24,6 +24,12 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-local-development-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The portal's public address (host and port, and scheme). Calendar UIDs and the links in feeds,
+# calendar files, the sitemap and the admin's "View on site" use it whatever host a request came
+# to, so a subscriber never sees one meeting under two names (core/site_address.py).
+SITE_DOMAIN = env_str("SITE_DOMAIN", "127.0.0.1:8000")
+SITE_SCHEME = env_str("SITE_SCHEME", "http" if DEBUG else "https")
+# The sites framework's Site follows SITE_DOMAIN at each migrate (integration_portal/sites.py).
 SITE_ID = 1
 
 INSTALLED_APPS = [

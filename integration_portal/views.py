@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from core import public_cache
 from core.search import MAX_QUERY_LENGTH
+from core.site_address import site_url
 from integration_portal.search import search_site
 from integration_portal.sitemaps import SITEMAPS
 from meetings.models import Meeting
@@ -124,7 +125,7 @@ def robots_txt(request) -> HttpResponse:
         "Disallow: /*/admin/",
         "Disallow: /*/accounts/",
         "Disallow: /*/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {site_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -140,8 +141,7 @@ def favicon(request) -> FileResponse:
 
 
 def _sections_for(request) -> dict:
-    # Instances carry the request's host: the sites framework's example.com would be wrong.
-    return {name: cls(domain=request.get_host()) for name, cls in SITEMAPS.items()}
+    return {name: cls() for name, cls in SITEMAPS.items()}
 
 
 @require_GET
@@ -150,7 +150,7 @@ def sitemap_index(request) -> TemplateResponse:
     """Every section's pages, counted rather than loaded."""
     entries = []
     for name, section in _sections_for(request).items():
-        location = request.build_absolute_uri(reverse("sitemap-section", args=[name]))
+        location = site_url(reverse("sitemap-section", args=[name]))
         entries.append(SitemapIndexItem(location))
         entries.extend(
             SitemapIndexItem(f"{location}?p={page}") for page in range(2, section.page_count() + 1)

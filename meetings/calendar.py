@@ -7,19 +7,20 @@ definitions; the venue's time zone stays on the meeting page.
 import datetime
 from collections.abc import Iterable
 
-from django.http import HttpRequest
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from core.site_address import site_url
 from meetings.enums import MeetingFormat, MeetingStatus
 from meetings.models import Meeting
 
 PRODUCT_ID = "-//Integration Portal//Public meetings//EN"
 
 
-def meeting_event(meeting: Meeting, request: HttpRequest, *, stamp: datetime.datetime) -> Event:
-    url = request.build_absolute_uri(meeting.get_absolute_url())
+def meeting_event(meeting: Meeting, *, stamp: datetime.datetime) -> Event:
+    url = site_url(meeting.get_absolute_url())
     description = "\n\n".join(part for part in (meeting.kind_label, meeting.summary, url) if part)
     location = ", ".join(
         str(part) for part in (meeting.venue, meeting.address, meeting.city) if part
@@ -28,7 +29,8 @@ def meeting_event(meeting: Meeting, request: HttpRequest, *, stamp: datetime.dat
         location = _("Online")
     start, end = _event_span(meeting)
     return Event.new(
-        uid=f"meeting-{meeting.pk}@{request.get_host()}",
+        # The same UID whatever host served the file: calendars match events by it.
+        uid=f"meeting-{meeting.pk}@{settings.SITE_DOMAIN}",
         stamp=stamp,
         start=start,
         end=end,
@@ -52,14 +54,14 @@ def _event_span(meeting: Meeting) -> tuple[datetime.date, datetime.date | None]:
     return meeting.starts_at.astimezone(datetime.UTC), end
 
 
-def meetings_calendar(meetings: Iterable[Meeting], request: HttpRequest, *, name: str) -> bytes:
+def meetings_calendar(meetings: Iterable[Meeting], *, name: str) -> bytes:
     """One VCALENDAR with a VEVENT per meeting, as bytes ready to serve."""
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
     calendar = Calendar.new(
-        uid=f"public-meetings@{request.get_host()}",
+        uid=f"public-meetings@{settings.SITE_DOMAIN}",
         prodid=PRODUCT_ID,
         name=name,
         method="PUBLISH",
-        subcomponents=[meeting_event(meeting, request, stamp=stamp) for meeting in meetings],
+        subcomponents=[meeting_event(meeting, stamp=stamp) for meeting in meetings],
     )
     return calendar.to_ical()

@@ -10,16 +10,17 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.site_address import site_url
 from meetings.models import Meeting
 
 FEED_SIZE = 30
 
 
 class MeetingRssFeed(Feed):
-    """The feed's "object" is the request, so links name the host the reader used.
+    """Links name the portal's configured address (``SITE_DOMAIN``), never the request's host.
 
-    Django's feeds otherwise take the host from the sites framework, whose default
-    (example.com) says nothing about where the portal runs.
+    The feed's "object" is the request, whose path is the feed's own address. Readers keep
+    entries by their links: the same meeting under two hosts would be two entries.
     """
 
     title = _("Meetings of the integration network")
@@ -27,30 +28,32 @@ class MeetingRssFeed(Feed):
         "Coordination meetings, conferences and public events of the regional migrant "
         "integration network."
     )
+    # RFC 4287 wants an author on the feed when its entries have none: the portal itself.
+    author_name = _("Integration Portal")
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> HttpRequest:
         return request
 
+    def author_link(self) -> str:
+        return site_url(reverse("home"))
+
     def link(self, request: HttpRequest) -> str:
-        return request.build_absolute_uri(reverse("meetings:meeting-list"))
+        return site_url(reverse("meetings:meeting-list"))
 
     def feed_url(self, request: HttpRequest) -> str:
-        return request.build_absolute_uri()
+        return site_url(request.get_full_path())
 
     def items(self, request: HttpRequest) -> list[Meeting]:
-        meetings = list(
+        return list(
             Meeting.objects.published()
             .with_places()
             .with_ordinal()
             .alias(listed_at=Coalesce("published_at", "starts_at"))
             .order_by("-listed_at", "-pk")[:FEED_SIZE]
         )
-        for meeting in meetings:
-            meeting.absolute_url = request.build_absolute_uri(meeting.get_absolute_url())
-        return meetings
 
     def item_link(self, item: Meeting) -> str:
-        return item.absolute_url
+        return site_url(item.get_absolute_url())
 
     def item_title(self, item: Meeting) -> str:
         return item.title

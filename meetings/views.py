@@ -60,7 +60,7 @@ class MeetingDetailView(DetailView):
 def meeting_ical(request, slug: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.published().for_list(), slug=slug)
     response = HttpResponse(
-        meetings_calendar([meeting], request, name=meeting.title),
+        meetings_calendar([meeting], name=meeting.title),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
@@ -80,6 +80,6 @@ def meeting_calendar(request) -> HttpResponse:
         )
     meetings = _sorted_for_listing(filterset, filterset.qs)[:CALENDAR_LIMIT]
     return HttpResponse(
-        meetings_calendar(meetings, request, name=_("Meetings of the integration network")),
+        meetings_calendar(meetings, name=_("Meetings of the integration network")),
         content_type="text/calendar; charset=utf-8",
     )

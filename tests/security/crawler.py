@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
+from django.conf import settings
 from django.urls import Resolver404, resolve
 
 # Never followed: they end the session, change state on GET or are not pages.
 SKIPPED = re.compile(r"/logout/|/i18n/setlang/|^/static/|^/media/|/jsi18n/")
-ABSOLUTE = re.compile(r"""https?://(?:testserver|example\.com)(/[^\s"'<>]*)""")
+# The test client's host, the sites framework's and SITE_DOMAIN (feeds, calendars, sitemaps).
+LOCAL_HOSTS = ("testserver", "example.com")
 VISITS_PER_PATTERN = 2
 VISITS_PER_ROUTE = 4
 
@@ -84,7 +86,8 @@ def links_in(page_url: str, content_type: str, text: str) -> list[str]:
         found = parser.links
     else:
         found = []
-    found += ABSOLUTE.findall(text)
+    hosts = "|".join(re.escape(host) for host in _local_hosts())
+    found += re.findall(rf"""https?://(?:{hosts})(/[^\s"'<>]*)""", text)
     if "xml" in content_type or "calendar" in content_type:
         found += re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text)
     return [urljoin(page_url, link) for link in found]
@@ -94,11 +97,15 @@ def _local_path(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in {"", "http", "https"}:
         return None
-    if parts.netloc not in {"", "testserver", "example.com"}:
+    if parts.netloc not in {"", *_local_hosts()}:
         return None
     if not parts.path.startswith("/"):
         return None
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _local_hosts() -> tuple[str, ...]:
+    return (*LOCAL_HOSTS, settings.SITE_DOMAIN)
 
 
 def _pattern_keys(path: str) -> tuple[str, str]:
