@@ -160,7 +160,18 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         )
         return self.annotate(
             lead_project_id=models.Subquery(lead_project),
+            stated_before=models.Subquery(latest_stated.values("stated_ordinal")[:1]),
+            counted_from=Coalesce(
+                models.Subquery(latest_stated.values("starts_at")[:1]),
+                models.Value(SERIES_START, output_field=models.DateTimeField()),
+            ),
+        ).annotate(
             sequence_number=models.Case(
+                models.When(
+                    kind=MeetingKind.QUARTERLY_COORDINATION,
+                    stated_ordinal__isnull=False,
+                    then=models.F("stated_ordinal"),
+                ),
                 models.When(
                     kind=MeetingKind.QUARTERLY_COORDINATION,
                     lead_project_id__isnull=False,
@@ -174,18 +185,7 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         )
 
 
-            stated_before=models.Subquery(latest_stated.values("stated_ordinal")[:1]),
-            counted_from=Coalesce(
-                models.Subquery(latest_stated.values("starts_at")[:1]),
-                models.Value(SERIES_START, output_field=models.DateTimeField()),
-            ),
-        ).annotate(
 class Meeting(PublishableModel, SearchableModel):
-                models.When(
-                    kind=MeetingKind.QUARTERLY_COORDINATION,
-                    stated_ordinal__isnull=False,
-                    then=models.F("stated_ordinal"),
-                ),
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("web address"),
@@ -194,6 +194,16 @@ class Meeting(PublishableModel, SearchableModel):
         error_messages={"unique": _("Another meeting already has this web address.")},
     )
     kind = models.CharField(_("kind"), max_length=24, choices=MeetingKind)
+    stated_ordinal = models.PositiveSmallIntegerField(
+        _("number in the series"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "For a quarterly coordination meeting whose earlier meetings are not in the portal: "
+            "2 makes it the 2nd. Left empty, the portal counts the earlier meetings it holds."
+        ),
+    )
     format = models.CharField(
         _("format"), max_length=16, choices=MeetingFormat, default=MeetingFormat.IN_PERSON
     )
@@ -206,16 +216,6 @@ class Meeting(PublishableModel, SearchableModel):
     )
     timezone = models.CharField(
         _("time zone"),
-    stated_ordinal = models.PositiveSmallIntegerField(
-        _("number in the series"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_(
-            "For a quarterly coordination meeting whose earlier meetings are not in the portal: "
-            "2 makes it the 2nd. Left empty, the portal counts the earlier meetings it holds."
-        ),
-    )
         max_length=64,
         default=settings.TIME_ZONE,
         validators=[validate_timezone],
@@ -310,6 +310,15 @@ class Meeting(PublishableModel, SearchableModel):
     def published_condition(cls) -> models.Q:
         return PUBLISHED_MEETINGS
 
+    def publication_problems(self) -> list[str]:
+        problems = []
+        if self.status == MeetingStatus.DRAFT:
+            problems.append(_("It is still a draft: set its status to planned or held."))
+        # The public page, its listing and its feed entry open with the summary.
+        if not translations_of(self, "summary"):
+            problems.append(_("It has no public summary: write one, in any language."))
+        return problems
+
     def __str__(self) -> str:
         return self.title
 
@@ -357,6 +366,8 @@ class Meeting(PublishableModel, SearchableModel):
         number stated for it, or counted on from the latest earlier meeting with a stated one."""
         if "sequence_number" in self.__dict__:
             return self.sequence_number
+        if self.stated_ordinal and self.kind == MeetingKind.QUARTERLY_COORDINATION:
+            return self.stated_ordinal
         if not self.pk:
             return None
         return (
@@ -369,8 +380,6 @@ class Meeting(PublishableModel, SearchableModel):
         if self.kind == MeetingKind.QUARTERLY_COORDINATION and self.ordinal:
             return ordinal_label(self.ordinal)
         return str(self.get_kind_display())
-        if self.stated_ordinal and self.kind == MeetingKind.QUARTERLY_COORDINATION:
-            return self.stated_ordinal
 
     @property
     def is_past(self) -> bool:
