@@ -218,8 +218,23 @@ class MeetingAdmin(
         AttachmentInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "format", "status"]}),
-        (_("When"), {"fields": ["starts_at", "ends_at", "timezone"]}),
+        # "save_anyway" stays hidden until the meeting looks entered twice.
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "kind",
+                    "stated_ordinal",
+                    "format",
+                    "status",
+                    "save_anyway",
+                ]
+            },
+        ),
+        # The zone comes first: the times below are typed in it.
+        (_("When"), {"fields": ["timezone", "starts_at", "ends_at", "all_day"]}),
         (_("Where"), {"fields": ["venue", "address", "city", "region", "host"]}),
         (_("Content"), {"fields": ["summary", "minutes", "participant_count"]}),
         (_("Publication"), {"fields": ["is_published", "published_at", "published_by"]}),
