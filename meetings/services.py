@@ -10,13 +10,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.publication import set_published
+from core.publication import Publication, publish, set_published
 from core.quarters import Quarter
+from core.slugs import unique_slug
 from meetings.enums import (
     ActionItemStatus,
     MeetingKind,
@@ -36,10 +36,16 @@ from projects.models import Project
 
 # --- Quarters
 
+SATURDAY = 5
+
 
 def next_quarterly_start(previous_start: datetime.datetime, *, today: datetime.date):
-    """The same place in the next quarter: the 7th of the quarter's 2nd month, same local time,
-    after a meeting on 7 November gives 7 February.
+    """The same place in the next quarter, on a working day, at the same local time.
+
+    A meeting on a weekday gives the same weekday of the same week of the quarter's month:
+    after the first Wednesday of December, the first Wednesday of March (the last one when a
+    month lacks a fifth). A meeting held at a weekend gives the same day of the month, moved on
+    to the Monday after if it falls at a weekend.
 
     The next quarter is the one after the previous meeting's, or, when that one is already
     over, the one after today's: a planned meeting lies ahead.
@@ -47,9 +53,26 @@ def next_quarterly_start(previous_start: datetime.datetime, *, today: datetime.d
     quarter = Quarter.containing(previous_start.date()).next
     if quarter < Quarter.containing(today):
         quarter = Quarter.containing(today).next
-    month = quarter.first_day.month + (previous_start.month - 1) % 3
-    day = min(previous_start.day, calendar.monthrange(quarter.year, month)[1])
-    return previous_start.replace(year=quarter.year, month=month, day=day)
+    while True:
+        month = quarter.first_day.month + (previous_start.month - 1) % 3
+        day = _same_place_in_month(previous_start.date(), year=quarter.year, month=month)
+        if day >= today:
+            return previous_start.replace(year=day.year, month=day.month, day=day.day)
+        quarter = quarter.next
+
+
+def _same_place_in_month(previous: datetime.date, *, year: int, month: int) -> datetime.date:
+    days_in_month = calendar.monthrange(year, month)[1]
+    weekday = previous.weekday()
+    if weekday < SATURDAY:
+        week = (previous.day - 1) // 7
+        first_weekday = (weekday - datetime.date(year, month, 1).weekday()) % 7 + 1
+        day = first_weekday + 7 * week
+        return datetime.date(year, month, day if day <= days_in_month else day - 7)
+    day = datetime.date(year, month, min(previous.day, days_in_month))
+    if day.weekday() >= SATURDAY:
+        day += datetime.timedelta(days=7 - day.weekday())
+    return day
 
 
 # --- Planning the next quarterly meeting
@@ -73,22 +96,16 @@ def previous_quarterly_meeting(project: Project) -> Meeting | None:
     )
 
 
-def _unique_slug(base: str) -> str:
-    base = base[:190]
-    slug, number = base, 2
-    while Meeting.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def plan_next_quarterly_meeting(
     *, project: Project, planned_by, today: datetime.date | None = None
 ) -> Meeting:
     """Create the project's next quarterly coordination meeting from its previous one.
 
     Side effects, in one transaction: a new meeting, status planned and unpublished, dated in
-    the next quarter (see `next_quarterly_start`), with the previous meeting's format, venue,
-    address, city, host, region and time zone; its projects and recurring organisations
+    the next quarter (see `next_quarterly_start`) at the previous meeting's local time and for
+    as long, or with its time not announced when the previous one had none; with the previous
+    meeting's format, venue, address, city, host, region and time zone; its projects and
+    recurring organisations
     (organisers, supporting organisations); its agenda as a skeleton (order, time and title,
     without speakers or descriptions); and its attendance list as expected attendees.
 
@@ -102,19 +119,25 @@ def plan_next_quarterly_meeting(
             params={"project": project},
         )
     today = today or timezone.localdate()
-    previous_start = previous.local_starts_at
-    starts_at = next_quarterly_start(previous_start, today=today)
+    starts_at = next_quarterly_start(previous.local_starts_at, today=today)
     quarter = Quarter.containing(starts_at.date())
+    # Only a time the previous meeting announced is proposed again; otherwise the new one has
+    # none either, until its coordinator types one.
+    time_known = not previous.all_day
+    if time_known and previous.ends_at:
+        ends_at = starts_at + (previous.local_ends_at - previous.local_starts_at)
+    else:
+        ends_at = None
+    if not time_known:
+        starts_at = starts_at.replace(hour=0, minute=0, second=0, microsecond=0)
 
     with transaction.atomic():
         meeting = Meeting(
             kind=MeetingKind.QUARTERLY_COORDINATION,
             format=previous.format,
             starts_at=starts_at,
-            ends_at=starts_at + (previous.ends_at - previous.starts_at)
-            if previous.ends_at
-            else None,
-            all_day=previous.all_day,
+            ends_at=ends_at,
+            all_day=not time_known,
             timezone=previous.timezone,
             address=previous.address,
             city_id=previous.city_id,
@@ -122,8 +145,10 @@ def plan_next_quarterly_meeting(
             region_id=previous.region_id,
             status=MeetingStatus.PLANNED,
             is_published=False,
-            slug=_unique_slug(
-                slugify(f"{project.slug}-quarterly-meeting-{quarter.year}-q{quarter.number}")
+            slug=unique_slug(
+                Meeting,
+                f"{project.slug}-quarterly-meeting-{quarter.year}-q{quarter.number}",
+                fallback="quarterly-meeting",
             ),
         )
         for code, _name in settings.LANGUAGES:

@@ -17,6 +17,7 @@ from tests.factories import (
     ProjectFactory,
     RegionFactory,
 )
+from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +27,12 @@ TODAY = datetime.date(2026, 11, 23)
 
 @pytest.fixture
 def previous(project_a):
-    """Project A's quarterly meeting of 7 November 2026 in Constanța, held."""
+    """Project A's quarterly meeting of Wednesday 4 November 2026 in Constanța, held."""
     meeting = MeetingFactory(
         title_en="Quarterly meeting in Constanța",
         slug="quarterly-meeting-constanta",
-        starts_at=datetime.datetime(2026, 11, 7, 10, 0, tzinfo=BUCHAREST),
-        ends_at=datetime.datetime(2026, 11, 7, 13, 30, tzinfo=BUCHAREST),
+        starts_at=datetime.datetime(2026, 11, 4, 10, 0, tzinfo=BUCHAREST),
+        ends_at=datetime.datetime(2026, 11, 4, 13, 30, tzinfo=BUCHAREST),
         venue_en="Prefect's Institution",
         venue_ro="Instituția Prefectului",
         address="Bulevardul Tomis 51",
@@ -63,8 +64,10 @@ def previous(project_a):
 def test_the_next_meeting_is_prefilled_from_the_previous_one(previous, project_a, coordinator_a):
     meeting = plan_next_quarterly_meeting(project=project_a, planned_by=coordinator_a, today=TODAY)
 
-    assert meeting.local_starts_at == datetime.datetime(2027, 2, 7, 10, 0, tzinfo=BUCHAREST)
-    assert meeting.local_ends_at == datetime.datetime(2027, 2, 7, 13, 30, tzinfo=BUCHAREST)
+    # The first Wednesday of the quarter's second month, as in November.
+    assert meeting.local_starts_at == datetime.datetime(2027, 2, 3, 10, 0, tzinfo=BUCHAREST)
+    assert meeting.local_ends_at == datetime.datetime(2027, 2, 3, 13, 30, tzinfo=BUCHAREST)
+    assert not meeting.all_day
     assert meeting.title_en == "PA quarterly coordination meeting, Q1 2027"
     assert meeting.status == MeetingStatus.PLANNED
     assert not meeting.is_published
@@ -114,21 +117,36 @@ def test_planning_records_who_did_it_in_the_history(previous, project_a, coordin
 @pytest.mark.parametrize(
     ("previous_start", "today", "expected"),
     [
-        # The quarter after the previous meeting's, same month of the quarter, same day.
+        # The quarter after the previous meeting's, same month of the quarter, same weekday of
+        # the same week: the first Wednesday of November, then of February.
         (
-            datetime.datetime(2026, 11, 7, 10),
+            datetime.datetime(2026, 11, 4, 10),
             datetime.date(2026, 11, 23),
-            datetime.date(2027, 2, 7),
+            datetime.date(2027, 2, 3),
         ),
-        (datetime.datetime(2026, 3, 15, 9), datetime.date(2026, 3, 20), datetime.date(2026, 6, 15)),
-        # A day the month lacks becomes its last day.
+        # The third Tuesday of March, then of June.
+        (datetime.datetime(2026, 3, 17, 9), datetime.date(2026, 3, 20), datetime.date(2026, 6, 16)),
+        # A fifth Monday the month lacks becomes its last Monday.
         (
             datetime.datetime(2026, 11, 30, 10),
             datetime.date(2026, 12, 1),
-            datetime.date(2027, 2, 28),
+            datetime.date(2027, 2, 22),
         ),
-        # After a long pause, the quarter after today's.
-        (datetime.datetime(2016, 12, 7, 0), datetime.date(2026, 11, 23), datetime.date(2027, 3, 7)),
+        # A meeting held on a Saturday: the same day of the month, on a working day (7 February
+        # 2027 is a Sunday).
+        (
+            datetime.datetime(2026, 11, 7, 10),
+            datetime.date(2026, 11, 23),
+            datetime.date(2027, 2, 8),
+        ),
+        # After a long pause, the quarter after today's: the first Wednesday of March 2027.
+        (datetime.datetime(2016, 12, 7, 0), datetime.date(2026, 11, 23), datetime.date(2027, 3, 3)),
+        # Never a day already gone: 3 February 2027 is past on the 20th, so May's.
+        (
+            datetime.datetime(2026, 11, 4, 10),
+            datetime.date(2027, 2, 20),
+            datetime.date(2027, 5, 5),
+        ),
     ],
 )
 def test_the_next_meeting_is_dated_in_the_next_quarter(previous_start, today, expected):
@@ -136,6 +154,43 @@ def test_the_next_meeting_is_dated_in_the_next_quarter(previous_start, today, ex
 
     assert start.date() == expected
     assert start.time() == previous_start.time()
+
+
+def test_the_next_meeting_is_never_proposed_at_a_weekend():
+    day = datetime.datetime(2026, 1, 1, 10, tzinfo=BUCHAREST)
+    for _ in range(366):
+        start = next_quarterly_start(day, today=datetime.date(2026, 1, 1))
+        assert start.weekday() < 5, (day, start)
+        if day.weekday() < 5:
+            assert start.weekday() == day.weekday(), (day, start)
+        day += datetime.timedelta(days=1)
+
+
+def test_a_meeting_without_a_time_is_followed_by_one_without_a_time(
+    previous, project_a, coordinator_a
+):
+    previous.all_day = True
+    previous.starts_at = datetime.datetime(2026, 11, 4, tzinfo=BUCHAREST)
+    previous.ends_at = None
+    previous.save()
+
+    meeting = plan_next_quarterly_meeting(project=project_a, planned_by=coordinator_a, today=TODAY)
+
+    assert meeting.all_day
+    assert meeting.local_starts_at == datetime.datetime(2027, 2, 3, tzinfo=BUCHAREST)
+    assert meeting.ends_at is None
+
+
+def test_a_stated_number_is_counted_on_by_the_next_meeting(previous, project_a, coordinator_a):
+    previous.stated_ordinal = 2
+    previous.save()
+
+    meeting = plan_next_quarterly_meeting(project=project_a, planned_by=coordinator_a, today=TODAY)
+
+    assert previous.ordinal == 2
+    assert meeting.ordinal == 3
+    assert meeting.kind_label == "3rd quarterly coordination meeting"
+    assert Meeting.objects.with_ordinal().get(pk=meeting.pk).ordinal == 3
 
 
 def test_a_project_without_an_earlier_meeting_cannot_be_planned_from_one(coordinator_a):
@@ -204,3 +259,43 @@ def test_a_coordinator_of_one_project_finds_it_already_chosen(client, coordinato
     page = client.get(reverse("admin:meetings_meeting_next_quarterly")).content.decode()
 
     assert f'<option value="{project_a.pk}" selected>PA</option>' in page
+
+
+def test_a_time_typed_for_the_planned_meeting_is_the_one_published(
+    client, coordinator_a, previous, project_a
+):
+    """Plan from a meeting whose time was not announced, then type the new one's time for a
+    venue in another zone: the page, the home page and the calendar file all show it."""
+    previous.all_day = True
+    previous.save()
+    client.force_login(coordinator_a)
+    response = client.post(
+        reverse("admin:meetings_meeting_next_quarterly"), {"project": project_a.pk}
+    )
+    change_url = response["Location"]
+    form = find_form(client.get(change_url).content.decode(), with_field="title_en")
+    assert form.data["starts_at_1"] == [""]
+    assert form.data["all_day"] == ["on"]
+    form.data.update(
+        {
+            "summary_en": ["The partners meet in Warsaw this quarter."],
+            "timezone": ["Europe/Warsaw"],
+            "starts_at_1": ["11:30"],
+            "ends_at_1": ["14:00"],
+        }
+    )
+
+    response = client.post(change_url, form.submission())
+
+    assert response.status_code == 302, response.content.decode()
+    meeting = Meeting.objects.exclude(pk=previous.pk).get()
+    client.post(reverse("admin:meetings_meeting_publication", args=[meeting.pk]))
+    assert not meeting.all_day
+    assert meeting.starts_at == datetime.datetime(2027, 2, 3, 10, 30, tzinfo=datetime.UTC)
+    client.logout()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "11:30" in page
+    assert (
+        "DTSTART:20270203T103000Z"
+        in client.get(f"{meeting.get_absolute_url()}calendar.ics").content.decode()
+    )
