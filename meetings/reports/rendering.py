@@ -15,6 +15,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 import django
+import pydyf
 from django.apps import apps
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -84,10 +85,33 @@ def write_pdf(documents: Iterable[Document]) -> bytes:
         else documents[0].copy([page for document in documents for page in document.pages])
     )
     try:
-        return merged.write_pdf(**PDF_OPTIONS)
+        return merged.write_pdf(finisher=scope_table_headers, **PDF_OPTIONS)
     except Exception as error:
         logger.exception("Writing a PDF report failed")
         raise ReportRenderError(f"The report could not be written: {error}") from error
+
+
+def scope_table_headers(document: Document, pdf: pydyf.PDF) -> None:
+    """Mark each table header cell as a column or a row header (``/Scope``, PDF/UA-1 7.5).
+
+    WeasyPrint tags header cells (TH) and links data cells to them, but writes no ``/Scope``,
+    which PDF/UA asks for on every TH. The reports' templates put column headers in
+    ``<thead>`` (``scope="col"``) and row headers in ``<tbody>`` or ``<tfoot>``
+    (``scope="row"``), so a TH under THead heads its column and any other TH its row.
+    """
+    elements = {
+        obj.reference: obj
+        for obj in pdf.objects
+        if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/StructElem"
+    }
+    for element in elements.values():
+        if element.get("S") != "/TH":
+            continue
+        row = elements.get(element.get("P"))
+        section = elements.get(row.get("P")) if row is not None else None
+        in_head = section is not None and section.get("S") == "/THead"
+        attributes = element.setdefault("A", pydyf.Dictionary({"O": "/Table"}))
+        attributes["Scope"] = "/Column" if in_head else "/Row"
 
 
 def render_pdf(
