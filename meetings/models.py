@@ -115,6 +115,7 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
             self.for_list()
             .with_attendance_count()
             .with_public_attachments()
+            .with_decisions()
             .prefetch_related(
                 models.Prefetch(
                     "meeting_projects",
@@ -130,6 +131,17 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
                 ),
                 "agenda_items",
             )
+        )
+
+    def with_decisions(self) -> "MeetingQuerySet":
+        """Prefetch `decisions`: what the meeting decided, which is public with the meeting.
+        Follow-up actions stay private, as the rest of the action items."""
+        # Read past the private rows' scope on purpose: a meeting's decisions are shown to
+        # whoever may read the meeting itself.
+        with scopes_disabled():
+            decisions = ActionItem.objects.filter(kind=ActionItemKind.DECISION).order_by("pk")
+        return self.prefetch_related(
+            models.Prefetch("action_items", queryset=decisions, to_attr="decisions")
         )
 
     def with_ordinal(self) -> "MeetingQuerySet":

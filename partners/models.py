@@ -172,6 +172,13 @@ class OrganisationQuerySet(SearchableQuerySet):
         """Organisations an editor has looked at: the only ones the public site lists."""
         return self.filter(is_reviewed=True)
 
+    def located_in(self, region: Region) -> "OrganisationQuerySet":
+        """Organisations whose city or country is the region or a place inside it."""
+        return self.filter(
+            models.Q(city__path__startswith=region.path)
+            | models.Q(country__path__startswith=region.path)
+        )
+
 
 class Organisation(SearchableModel):
     name = models.CharField(_("name"), max_length=255)

@@ -1,9 +1,11 @@
-"""The integration centres shown on organisation and region pages."""
+"""The integration centres shown on organisation and region pages, and a region's
+organisations."""
 
 from django.urls import reverse
 
 from core.sections import Section, page_sections
 from core.views import first_rows, list_url
+from partners.enums import RegionKind
 from partners.models import IntegrationCentre, Organisation, Region
 
 RELATED_LIMIT = 50
@@ -11,22 +13,49 @@ RELATED_LIMIT = 50
 
 @page_sections.register("partners:organisation", order=30)
 def centres_of_organisation(organisation: Organisation) -> list[Section]:
-    centres = list(organisation.centres.select_related("city").order_by("name"))
+    centres = list(
+        organisation.centres.select_related("city")
+        .prefetch_related("languages")
+        .order_by("-is_active", "name")
+    )
     return [Section("centres", "partners/sections/organisation_centres.html", centres)]
 
 
 @page_sections.register("partners:region", order=20)
 def centres_in_region(region: Region) -> list[Section]:
+    # Closed centres stay listed, after the open ones, saying that they closed: someone who
+    # heard of one learns it no longer receives people.
     centres, more = first_rows(
-        IntegrationCentre.objects.active()
-        .filter(city__path__startswith=region.path)
+        IntegrationCentre.objects.filter(city__path__startswith=region.path)
         .select_related("city", "organisation")
-        .order_by("name"),
+        .prefetch_related("languages")
+        .order_by("-is_active", "name"),
         RELATED_LIMIT,
     )
     url = list_url(reverse("partners:centre-list"), region=region.slug)
     return [
         Section(
             "centres", "partners/sections/region_centres.html", centres, has_more=more, list_url=url
+        )
+    ]
+
+
+@page_sections.register("partners:region", order=15)
+def organisations_in_region(region: Region) -> list[Section]:
+    """Organisations based in the place or in a place inside it."""
+    organisations, more = first_rows(
+        Organisation.objects.reviewed().located_in(region).with_places().order_by("name"),
+        RELATED_LIMIT,
+    )
+    url = ""
+    if region.kind == RegionKind.COUNTRY:
+        url = list_url(reverse("partners:organisation-list"), country=region.slug)
+    return [
+        Section(
+            "organisations",
+            "partners/sections/region_organisations.html",
+            organisations,
+            has_more=more,
+            list_url=url,
         )
     ]

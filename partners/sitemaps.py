@@ -16,4 +16,5 @@ class RegionSitemap(PublicSitemap):
 
 class CentreSitemap(PublicSitemap):
     def items(self):
-        return IntegrationCentre.objects.active().only("slug").order_by("pk")
+        # Closed centres too: their pages say so, to whoever finds them by name.
+        return IntegrationCentre.objects.only("slug").order_by("pk")

@@ -103,7 +103,8 @@ class CentreListView(PublicListView):
     template_name = "partners/centre_list.html"
 
     def get_queryset(self):
-        return IntegrationCentre.objects.active().with_details()
+        # Open centres first; closed ones follow, marked, for whoever looks one up by name.
+        return IntegrationCentre.objects.with_details().order_by("-is_active", "name")
 
 
 class CentreDetailView(DetailView):

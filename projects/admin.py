@@ -79,7 +79,7 @@ class ProjectAdmin(
     list_display_links = ["acronym", "title"]
     list_filter = ["is_published", "programme", "currency", "thematic_areas", "target_groups"]
     list_select_related = ["programme"]
-    search_fields = [*translated("title"), "acronym", "reference", "slug"]
+    search_fields = [*translated("title"), "official_title", "acronym", "reference", "slug"]
     autocomplete_fields = ["programme", "coordinators"]
     filter_horizontal = ["target_groups", "thematic_areas"]
     prepopulated_fields = {"slug": ["acronym"]}
@@ -87,8 +87,10 @@ class ProjectAdmin(
     inlines = [ParticipationInline, ProjectRegionInline, ProjectCentreInline, PlannedOutputInline]
     fieldsets = [
         (None, {"fields": ["title", "acronym", "slug", "programme", "reference"]}),
+        (_("Official title"), {"fields": ["official_title", "official_title_language"]}),
         (_("Dates"), {"fields": ["start_date", "end_date", "stated_duration_months"]}),
         (_("Budget"), {"fields": ["total_budget", "currency", "eu_contribution"]}),
+        (_("Programme"), {"fields": ["specific_objective"]}),
         (
             _("Content"),
             {"fields": ["summary", "description", "target_groups", "thematic_areas", "website"]},

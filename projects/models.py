@@ -134,9 +134,24 @@ class ProjectQuerySet(PublishableQuerySet, SearchableQuerySet):
         return self.filter(coordinators=user)
 
     def covering(self, region: Region) -> "ProjectQuerySet":
-        """Projects working in the region or in any place inside it."""
-        links = ProjectRegion.objects.filter(region__path__startswith=region.path)
-        return self.filter(pk__in=links.values("project_id"))
+        """Projects working in the region or in any place inside it: named as covering it, or
+        running a centre there, or with a partner organisation based there."""
+        # A union of three link tables rather than an OR across joins: each part is answered
+        # from its own index and no project is repeated.
+        path = region.path
+        named = ProjectRegion.objects.filter(region__path__startswith=path)
+        centres = ProjectCentre.objects.filter(centre__city__path__startswith=path)
+        partners_in_cities = Participation.objects.filter(organisation__city__path__startswith=path)
+        partners_in_countries = Participation.objects.filter(
+            organisation__country__path__startswith=path
+        )
+        project_ids = (
+            named.values("project_id")
+            .union(centres.values("project_id"))
+            .union(partners_in_cities.values("project_id"))
+            .union(partners_in_countries.values("project_id"))
+        )
+        return self.filter(pk__in=project_ids)
 
     def for_list(self) -> "ProjectQuerySet":
         return self.with_programme()
@@ -150,7 +165,9 @@ class ProjectQuerySet(PublishableQuerySet, SearchableQuerySet):
                 models.Prefetch("regions", queryset=Region.objects.order_by("path")),
                 models.Prefetch(
                     "centres",
-                    queryset=IntegrationCentre.objects.select_related("city").order_by("name"),
+                    queryset=IntegrationCentre.objects.select_related("city")
+                    .prefetch_related("languages")
+                    .order_by("-is_active", "name"),
                 ),
                 "planned_outputs",
                 "target_groups",
@@ -333,6 +350,20 @@ class Project(PublishableModel, SearchableModel):
         if not title:
             return acronym
         return f"{acronym}: {title}"
+
+    @property
+    def beneficiary(self) -> Organisation | None:
+        """The organisation the contract is signed with: the beneficiary, lead partner or
+        coordinator, read from the prefetched participations in role order."""
+        leading_roles = {
+            ParticipationRole.BENEFICIARY,
+            ParticipationRole.LEAD_PARTNER,
+            ParticipationRole.COORDINATOR,
+        }
+        for participation in self.participations.all():
+            if participation.role in leading_roles:
+                return participation.organisation
+        return None
 
     @property
     def cofinancing_rate(self) -> Decimal | None:

@@ -162,7 +162,7 @@ ORGANISATIONS: dict[str, tuple] = {
             "Municipal Sofia pentru dezvoltarea durabilă a orașului (acronim bulgar АРС). "
             "Partener principal în INTEGRA și partenerul Sofiei în CONNECTION.",
             "Сдружение в обществена полза, учредено с решение № 348 на Столичния общински съвет "
-            "в подкрепа на устойчивото развитие на София (АРС). Водещ партньор по ИНТЕГРА и "
+            "в подкрепа на устойчивото развитие на София (АРС). Водещ партньор по INTEGRA и "
             "партньорът на София по CONNECTION.",
         ),
     ),
@@ -290,14 +290,31 @@ ORGANISATIONS: dict[str, tuple] = {
 }
 
 
+# The names organisations give themselves, where a story writes them in their own language.
+OFFICIAL_NAMES: dict[str, tuple[str, str]] = {
+    "world-vision-romania": ("Fundația World Vision România", "ro"),
+    "novapolis": ("Asociația Novapolis – Centrul de Analize și Inițiative pentru Dezvoltare", "ro"),
+    "civic-resource-centre": ("Asociația Centrul pentru Resurse Civice", "ro"),
+    "prefecture-constanta": ("Instituția Prefectului – Județul Constanța", "ro"),
+    "cdmir": ("Coaliția pentru Drepturile Migranților și Refugiaților", "ro"),
+    "sofia-development-association": ("Асоциация за развитие на София", "bg"),
+    "sofia-municipality": ("Столична община", "bg"),
+    "eurocities": ("EUROCITIES", "en"),
+    "migrationwork": ("MigrationWork", "en"),
+}
+
+
 def load_organisations(regions: dict[str, Region]) -> dict[str, Organisation]:
     organisations = {}
     for slug, (kind, acronym, country, city, website, names, descriptions) in ORGANISATIONS.items():
+        official_name, official_language = OFFICIAL_NAMES.get(slug, ("", ""))
         organisations[slug], _created = Organisation.objects.update_or_create(
             slug=slug,
             defaults={
                 "kind": kind,
                 "acronym": acronym,
+                "official_name": official_name,
+                "official_name_language": official_language,
                 "country": regions[country] if country else None,
                 "city": regions[city] if city else None,
                 "website": website,
@@ -383,7 +400,9 @@ def load_centres(
                 "kind": kind,
                 "organisation": organisations["world-vision-romania"],
                 "city": regions[city],
+                # The stories say nothing of the centres closing, nor when.
                 "is_active": True,
+                "closed_on": None,
                 **tr("name", *names),
                 **tr("description", *CENTRE_DESCRIPTION),
             },

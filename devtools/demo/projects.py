@@ -48,7 +48,7 @@ PROGRAMMES: dict[str, dict] = {
             "Programul UE de educație pentru dezvoltare și conștientizare",
             "Програма на ЕС за образование за развитие и повишаване на осведомеността",
         ),
-        "short_names": ("DEAR", "DEAR", "DEAR"),
+        "short_names": ("EU DEAR programme", "Programul UE DEAR", "Програма DEAR на ЕС"),
         "managing_authority": "european-commission",
     },
 }
@@ -111,6 +111,7 @@ PROJECTS: dict[str, dict] = {
         "stated_duration_months": 12,
         "total_budget": Decimal("1469247.47"),
         "currency": Currency.RON,
+        "official_title": ("INTEGRARE+: Servicii și asistență pentru migranți în Regiunea 2", "ro"),
         "titles": (
             "INTEGRARE+: Services and assistance for migrants in Region 2",
             "INTEGRARE+: Servicii și asistență pentru migranți în Regiunea 2",
@@ -181,6 +182,7 @@ PROJECTS: dict[str, dict] = {
         "stated_duration_months": None,
         "total_budget": None,
         "currency": Currency.EUR,
+        "official_title": ("The European Pact for Integration", "en"),
         "titles": (
             "The European Pact for Integration",
             "Pactul european pentru integrare",
@@ -280,10 +282,12 @@ PROJECTS: dict[str, dict] = {
         "stated_duration_months": None,
         "total_budget": None,
         "currency": Currency.EUR,
+        "official_title": ("CONNECTION – integration initiative by connecting cities", "en"),
         "titles": (
             "CONNECTION – integration initiative by connecting cities",
             "CONNECTION – inițiativă de integrare prin conectarea orașelor",
-            "СВЪРЗВАНЕ – Инициатива за интеграция чрез свързване на градовете",
+            # A proper name: the Bulgarian story translates it, the project does not.
+            "CONNECTION – инициатива за интеграция чрез свързване на градовете",
         ),
         "summaries": (
             "Twenty-two European cities learn from each other in four communities of practice "
@@ -383,7 +387,7 @@ PROJECTS: dict[str, dict] = {
         "stated_duration_months": None,
         "total_budget": None,
         "currency": Currency.EUR,
-        "titles": ("INTEGRA", "INTEGRA", "ИНТЕГРА"),
+        "titles": ("INTEGRA", "INTEGRA", "INTEGRA"),
         "summaries": (
             "Helps local authorities, small ones above all, reach the information and funding "
             "for migrant integration that is available at European level.",
@@ -402,7 +406,7 @@ PROJECTS: dict[str, dict] = {
             "Asociația pentru Dezvoltarea Sofiei, cu parteneri din Sofia, Praga, Košice și "
             "Osijek, lucrează la această provocare.",
             "Много местни власти, особено малките, трудно достигат до ресурсите на ЕС за "
-            "интеграция – както като информираност, така и като финансиране. ИНТЕГРА, воден от "
+            "интеграция – както като информираност, така и като финансиране. INTEGRA, воден от "
             "Асоциация за развитие на София, с партньори от София, Прага, Кошице и Осиек, работи "
             "по това предизвикателство.",
         ),
@@ -424,6 +428,7 @@ PROJECTS: dict[str, dict] = {
         "stated_duration_months": None,
         "total_budget": None,
         "currency": Currency.EUR,
+        "official_title": ("NIEM – National Integration Evaluation Mechanism", "en"),
         "titles": (
             "NIEM – National Integration Evaluation Mechanism",
             "NIEM – Mecanismul național de evaluare a integrării",
@@ -464,6 +469,7 @@ PROJECTS: dict[str, dict] = {
         "stated_duration_months": None,
         "total_budget": None,
         "currency": Currency.EUR,
+        "official_title": ("Snapshots from the Borders", "en"),
         "titles": (
             "Snapshots from the Borders",
             "Snapshots from the Borders",
@@ -525,6 +531,7 @@ def load_projects(
     target_groups = {group.code: group for group in TargetGroup.objects.all()}
     projects = {}
     for slug, data in PROJECTS.items():
+        official_title, official_language = data.get("official_title", ("", ""))
         project, _created = Project.objects.update_or_create(
             slug=slug,
             defaults={
@@ -536,6 +543,8 @@ def load_projects(
                 "stated_duration_months": data["stated_duration_months"],
                 "total_budget": data["total_budget"],
                 "currency": data["currency"],
+                "official_title": official_title,
+                "official_title_language": official_language,
                 "is_published": True,
                 **tr("title", *data["titles"]),
                 **tr("summary", *data["summaries"]),

@@ -4,12 +4,13 @@ import datetime
 import re
 import zoneinfo
 
-from meetings.enums import AttachmentKind, OrganisationRoleInMeeting
+from meetings.enums import ActionItemKind, AttachmentKind, OrganisationRoleInMeeting
 from partners.enums import RegionKind
 from partners.models import Language, Region, Service, TargetGroup
 from projects.enums import OutputKind, ParticipationRole
 from projects.models import PlannedOutput, ProjectCentre, ProjectRegion, ThematicArea
 from tests.factories import (
+    ActionItemFactory,
     AgendaItemFactory,
     AttachmentFactory,
     AttendanceFactory,
@@ -79,8 +80,9 @@ def build_region_with_related(n: int):
         )
         project = ProjectFactory()
         ProjectRegion.objects.create(project=project, region=city)
-        IntegrationCentreFactory(city=city)
+        IntegrationCentreFactory(city=city, is_active=i % 2 == 0)
         MeetingFactory(city=city, projects=[project])
+        OrganisationFactory(city=city)
     return county
 
 
@@ -111,6 +113,8 @@ def build_meeting_with_related(n: int):
         meeting.meeting_projects.create(project=project)
         AttachmentFactory(meeting=meeting, is_public=True)
         AttendanceFactory(meeting=meeting)
+        ActionItemFactory(meeting=meeting, kind=ActionItemKind.DECISION)
+        ActionItemFactory(meeting=meeting, kind=ActionItemKind.ACTION)
     return meeting
 
 

@@ -136,9 +136,9 @@ def test_meeting_page_query_count_does_not_grow_with_related_rows(
 ):
     meeting = build_meeting_with_related(n)
 
-    # meeting+places+ordinal+attendance count, public attachments, projects, organisations,
-    # agenda
-    with django_assert_num_queries(5):
+    # meeting+places+ordinal+attendance count, public attachments, decisions, projects,
+    # organisations, agenda
+    with django_assert_num_queries(6):
         response = client.get(f"/en/meetings/{meeting.slug}/")
 
     assert response.status_code == 200

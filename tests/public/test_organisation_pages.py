@@ -91,8 +91,9 @@ def test_organisation_page_query_count_does_not_grow_with_related_rows(
 ):
     organisation = build_organisation_with_related(n)
 
-    # organisation+places, participations+projects+programmes, meetings (with ordinal), centres
-    with django_assert_num_queries(4):
+    # organisation+places, participations+projects+programmes, meetings (with ordinal), centres,
+    # their languages
+    with django_assert_num_queries(5):
         response = client.get(f"/en/organisations/{organisation.slug}/")
 
     assert response.status_code == 200

@@ -48,13 +48,23 @@ def test_region_page_leaves_out_unpublished_projects_and_meetings(client):
     hidden_project = ProjectFactory(title="Hidden project", is_published=False)
     hidden_project.regions.add(city)
     MeetingFactory(title="Hidden meeting", city=city, is_published=False)
-    IntegrationCentreFactory(city=city, name="Closed centre", is_active=False)
 
     text = page_text(client.get(f"/en/regions/{county.slug}/"))
 
     assert "Hidden project" not in text
     assert "Hidden meeting" not in text
-    assert "Closed centre" not in text
+
+
+def test_region_page_lists_closed_centres_after_open_ones_saying_they_closed(client):
+    county = build_region_with_related(1)
+    city = county.children.get()
+    IntegrationCentreFactory(city=city, name="A closed centre", is_active=False)
+    IntegrationCentreFactory(city=city, name="B open centre")
+
+    text = page_text(client.get(f"/en/regions/{county.slug}/"))
+
+    assert text.index("B open centre") < text.index("A closed centre")
+    assert "This centre closed" in text[text.index("A closed centre") :]
 
 
 def test_region_list_shows_the_tree(client, demo):
@@ -77,8 +87,9 @@ def test_region_page_query_count_does_not_grow_with_related_rows(
 ):
     county = build_region_with_related(n)
 
-    # region+parent, projects, centres, meetings, ancestors, children
-    with django_assert_num_queries(6):
+    # region+parent, projects, organisations, centres, their languages, meetings, ancestors,
+    # children
+    with django_assert_num_queries(8):
         response = client.get(f"/en/regions/{county.slug}/")
 
     assert response.status_code == 200
