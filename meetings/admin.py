@@ -550,7 +550,8 @@ class ActionItemAdmin(
     date_hierarchy = "due_date"
 
     def scope_queryset(self, request, queryset):
-        return queryset.filter(meeting__in=meetings_visible_to(request.user).values("pk"))
+        # Already narrowed by the request's scope; said again so the admin never depends on it.
+        return queryset.visible_to(request.user)
 
     def may_change_row(self, request, obj) -> bool:
         return _may_edit_meeting(request, obj.meeting)

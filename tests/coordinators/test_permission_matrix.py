@@ -2,14 +2,31 @@
 
 Roles: anonymous, staff (reads all, exports), editor (public content only), the coordinator of
 project A, the coordinator of project B, an administrator. Doors: the meetings list, the add
-page, A's change, delete and history pages, a private attachment of A, and A's PDF report.
+page, A's change, delete and history pages, a private attachment of A, and A's PDF report and
+attendance sheet; the contacts of an organisation only project A works with (list, change page,
+history, restoring a version, the attendance list's contact search); the follow-ups carried to a
+meeting A and B share (its change page and report); and the changelist of every model in the
+admin.
 """
 
+import datetime
+import io
+
 import pytest
+from django.contrib import admin
 from django.urls import reverse
+from pypdf import PdfReader
 
 from meetings.models import ActionItem, Meeting
-from tests.factories import ActionItemFactory, AttachmentFactory
+from tests.factories import (
+    BUCHAREST,
+    ActionItemFactory,
+    AttachmentFactory,
+    ContactFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+)
 from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +51,7 @@ MATRIX = {
     "history":    ("login",   "ok",   404,    "ok",          404,           "ok"),
     "attachment": (404,       "file", 404,    "file",        404,           "file"),
     "export":     ("login",   "pdf",  404,    "pdf",         404,           "pdf"),
+    "sheet":      ("login",   "pdf",  404,    "pdf",         404,           "pdf"),
 }  # fmt: skip
 
 FIXTURES = {"staff": "staff_user"}
@@ -54,6 +72,7 @@ def _url(door, meeting, attachment):
         "history": reverse("admin:meetings_meeting_history", args=[meeting.pk]),
         "attachment": reverse("meetings:attachment-download", args=[attachment.pk]),
         "export": reverse("meetings:meeting-report-pdf", kwargs={"slug": meeting.slug}),
+        "sheet": reverse("meetings:meeting-attendance-pdf", kwargs={"slug": meeting.slug}),
     }[door]
 
 
@@ -289,3 +308,169 @@ def test_a_coordinator_of_one_project_finds_it_chosen_on_a_new_meeting(
     form = _add_form(client, coordinator_b)
 
     assert form.data["meeting_projects-0-project"] == [str(project_b.pk)]
+
+
+# --- Private rows: contacts, carried follow-ups, history and restore
+
+CONTACT_OF_A = "Ana Partener"
+FOLLOW_UP_OF_B = "Book the interpreters B alone needs"
+FOLLOW_UP_OF_A = "Send the partners of A the minutes"
+
+# What each role meets at each door:
+#   "login"   redirected to the sign-in page
+#   "shown"   the page (or PDF) shows the private row
+#   "hidden"  the page (or PDF) answers but leaves the private row out
+#   "page"    the page, read-only where it is a form
+#   "saved"   the version was restored (a redirect after saving)
+#   403, 404  refused
+PRIVATE_MATRIX = {
+    #                     anonymous  staff     editor  coordinator_a  coordinator_b  administrator
+    "contact-list":      ("login",   "shown",  403,    "shown",       "hidden",      "shown"),
+    "contact-change":    ("login",   "page",   404,    "shown",       404,           "shown"),
+    "contact-search":    ("login",   "shown",  403,    "shown",       "hidden",      "shown"),
+    "contact-history":   ("login",   "page",   404,    "page",        404,           "page"),
+    "contact-restore":   ("login",   403,      404,    403,           404,           "saved"),
+    "shared-change":     ("login",   "shown",  404,    "hidden",      "shown",       "shown"),
+    "shared-report":     ("login",   "shown",  404,    "hidden",      "shown",       "shown"),
+    "shared-history":    ("login",   "page",   404,    "page",        "page",        "page"),
+}  # fmt: skip
+
+# The private row each door must show or leave out.
+PRIVATE_ROW = {"contact": CONTACT_OF_A, "shared": FOLLOW_UP_OF_B}
+
+PRIVATE_CELLS = [
+    (door, role, expected)
+    for door, row in PRIVATE_MATRIX.items()
+    for role, expected in zip(ROLES, row, strict=True)
+]
+
+
+@pytest.fixture
+def private_world(project_a, project_b, meeting_a, meeting_b, administrator):
+    """A contact of an organisation only project A works with, renamed once by an
+    administrator (so it has an earlier version); and a meeting A and B share, after a B-only
+    meeting whose follow-up is still open and an A-only one whose follow-up is too."""
+    partner = OrganisationFactory(name="Partner of A")
+    ParticipationFactory(project=project_a, organisation=partner)
+    contact = ContactFactory(organisation=partner, name="Ana Partener-Old", email="ana@a.example")
+    contact.name = CONTACT_OF_A
+    contact._history_user = administrator
+    contact.save()
+    for meeting, text in [(meeting_b, FOLLOW_UP_OF_B), (meeting_a, FOLLOW_UP_OF_A)]:
+        meeting.starts_at = datetime.datetime(2016, 1, 5, 10, tzinfo=BUCHAREST)
+        meeting.save()
+        ActionItemFactory(meeting=meeting, text=text)
+    shared = MeetingFactory(
+        title="Shared meeting of A and B",
+        slug="shared-meeting",
+        starts_at=datetime.datetime(2016, 4, 5, 10, tzinfo=BUCHAREST),
+        projects=[project_a, project_b],
+    )
+    return {"contact": contact, "shared": shared}
+
+
+def _private_url(door: str, world: dict) -> str:
+    contact, shared = world["contact"], world["shared"]
+    if door == "contact-restore":
+        version = contact.history.earliest()
+        return reverse("admin:partners_contact_simple_history", args=[contact.pk, version.pk])
+    search = {"app_label": "meetings", "model_name": "attendance", "field_name": "contact"}
+    return {
+        "contact-list": reverse("admin:partners_contact_changelist"),
+        "contact-change": reverse("admin:partners_contact_change", args=[contact.pk]),
+        "contact-search": reverse("admin:autocomplete")
+        + "?"
+        + "&".join(f"{key}={value}" for key, value in {**search, "term": ""}.items()),
+        "contact-history": reverse("admin:partners_contact_history", args=[contact.pk]),
+        "shared-change": reverse("admin:meetings_meeting_change", args=[shared.pk]),
+        "shared-report": reverse("meetings:meeting-report-pdf", kwargs={"slug": shared.slug}),
+        "shared-history": reverse("admin:meetings_meeting_history", args=[shared.pk]),
+    }[door]
+
+
+def _text(response) -> str:
+    if response["Content-Type"] == "application/pdf":
+        reader = PdfReader(io.BytesIO(response.content))
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(("door", "role", "expected"), PRIVATE_CELLS)
+def test_private_rows_matrix(signed_in, private_world, door, role, expected):
+    client = signed_in(role)
+    url = _private_url(door, private_world)
+
+    if door == "contact-restore":
+        response = client.post(url, {"name": "Ana Partener-Old", "organisation": "x"})
+        version_data = {
+            "organisation": private_world["contact"].organisation_id,
+            "name": "Ana Partener-Old",
+            "email": "ana@a.example",
+        }
+        if response.status_code == 200:  # the administrator's form: post it complete
+            response = client.post(url, version_data)
+    else:
+        response = client.get(url)
+
+    contact = private_world["contact"]
+    contact.refresh_from_db()
+    if door == "contact-restore" and expected != "saved":
+        assert contact.name == CONTACT_OF_A
+    if expected == "login":
+        assert response.status_code == 302
+        assert "/login/" in response["Location"]
+    elif isinstance(expected, int):
+        assert response.status_code == expected
+    elif expected == "saved":
+        assert response.status_code == 302
+        assert contact.name == "Ana Partener-Old"
+    else:
+        assert response.status_code == 200
+        text = _text(response)
+        row = PRIVATE_ROW[door.split("-")[0]]
+        if expected == "shown":
+            assert row in text
+        elif expected == "hidden":
+            assert row not in text
+        if door.startswith("shared-") and role in {"coordinator_a", "administrator", "staff"}:
+            assert FOLLOW_UP_OF_A in text or door == "shared-history"
+        if expected == "page" or (door == "contact-change" and role == "staff"):
+            assert 'name="_save"' not in text
+
+
+# --- Every model in the admin: who opens its list, and what a coordinator finds there
+
+B_ONLY_MARKERS = ["Boris Strain", "Meeting of B", FOLLOW_UP_OF_B]
+ADMIN_MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+@pytest.fixture
+def rows_of_b_only(project_b, meeting_b):
+    partner = OrganisationFactory(name="Partner of B")
+    ParticipationFactory(project=project_b, organisation=partner)
+    ContactFactory(organisation=partner, name="Boris Strain")
+    ActionItemFactory(meeting=meeting_b, text=FOLLOW_UP_OF_B)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda model: model._meta.label)
+def test_every_admin_changelist_answers_by_role(
+    request, signed_in, rows_of_b_only, meeting_a, model, role
+):
+    client = signed_in(role)
+    opts = model._meta
+
+    response = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert "/login/" in response["Location"]
+        return
+    user = request.getfixturevalue(FIXTURES.get(role, role))
+    may_open = user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+        f"{opts.app_label}.change_{opts.model_name}"
+    )
+    assert response.status_code == (200 if may_open else 403)
+    if role == "coordinator_a" and may_open:
+        page = response.content.decode()
+        assert [marker for marker in B_ONLY_MARKERS if marker in page] == []
