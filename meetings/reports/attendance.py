@@ -31,9 +31,13 @@ class AttendanceSummary:
             return len(self.present)
         return self.declared_count
 
+    #: The organisations the people present came from (people without one are no organisation).
+    organisation_count: int = 0
+
     @property
-    def organisation_count(self) -> int:
-        return len(self.by_organisation)
+    def awaiting_mark(self) -> list[Attendance]:
+        """People expected whose presence nobody has marked yet."""
+        return [a for a in self.expected if a.presence == Presence.EXPECTED]
 
 
 def _organisation_label(attendance: Attendance) -> str:
@@ -68,4 +72,5 @@ def summarise_attendance(meeting: Meeting) -> AttendanceSummary:
             key=lambda i: (-i[2], i[0]),
         ),
         declared_count=meeting.participant_count,
+        organisation_count=len({a.organisation_id for a in present if a.organisation_id}),
     )

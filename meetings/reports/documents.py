@@ -18,6 +18,7 @@ from meetings.reports.queries import (
     held_in_quarter,
     meetings_in_scope,
     open_action_items_until,
+    planned_in_quarter,
     with_report_details,
 )
 from meetings.reports.rendering import layout_html, pdf_from_html, render_html
@@ -129,6 +130,7 @@ def quarterly_report_context(
     in_scope = meetings_in_scope(visible_meetings, project=project, region=region)
     meetings = list(with_report_details(held_in_quarter(in_scope, quarter)))
     rows = [(meeting, summarise_attendance(meeting)) for meeting in meetings]
+    planned = list(with_report_details(planned_in_quarter(in_scope, quarter)))
 
     organisations = {}
     for meeting, attendance in rows:
@@ -161,6 +163,7 @@ def quarterly_report_context(
         "organisation_total": len(organisations),
         "organisations_by_kind": sorted(organisations_by_kind.items(), key=lambda i: (-i[1], i[0])),
         "open_items": list(open_action_items_until(in_scope, quarter)),
+        "planned_rows": [(meeting, summarise_attendance(meeting)) for meeting in planned],
     }
 
 

@@ -4,7 +4,7 @@ queries however many attendees, items or meetings there are."""
 from django.db.models import Prefetch, Q, QuerySet
 
 from core.quarters import Quarter
-from meetings.enums import MeetingStatus
+from meetings.enums import ActionItemKind, MeetingStatus
 from meetings.models import (
     ActionItem,
     Attendance,
@@ -75,10 +75,21 @@ def held_in_quarter(meetings: QuerySet[Meeting], quarter: Quarter) -> QuerySet[M
     ).order_by("starts_at", "pk")
 
 
+def planned_in_quarter(meetings: QuerySet[Meeting], quarter: Quarter) -> QuerySet[Meeting]:
+    """Meetings of the quarter still marked planned: held or not, nobody has said yet."""
+    return meetings.filter(
+        status=MeetingStatus.PLANNED,
+        starts_at__gte=quarter.starts_at,
+        starts_at__lt=quarter.ends_at,
+    ).order_by("starts_at", "pk")
+
+
 def open_action_items_until(meetings: QuerySet[Meeting], quarter: Quarter) -> QuerySet[ActionItem]:
-    """Items still open today that meetings in scope took up to the end of the quarter."""
+    """Follow-up actions still open today that meetings in scope took up to the end of the
+    quarter. Decisions are recorded, not followed up, so they are never open work."""
     return (
         ActionItem.objects.open()
+        .filter(kind=ActionItemKind.ACTION)
         .filter(meeting__in=meetings.filter(starts_at__lt=quarter.ends_at).values("pk"))
         .select_related("meeting", "responsible_organisation")
         .order_by("meeting__starts_at", "due_date", "pk")

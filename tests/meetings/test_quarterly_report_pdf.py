@@ -1,4 +1,5 @@
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -6,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.quarters import Quarter
-from meetings.enums import ActionItemStatus, MeetingStatus, Presence
+from meetings.enums import ActionItemKind, ActionItemStatus, MeetingStatus, Presence
 from meetings.models import Meeting
 from tests.factories import (
     ActionItemFactory,
@@ -18,7 +19,7 @@ from tests.factories import (
     ProjectFactory,
     RegionFactory,
 )
-from tests.meetings.pdf_helpers import page_count, pdf_text
+from tests.meetings.pdf_helpers import page_count, pdf_text, read_pdf
 
 BUCHAREST = zoneinfo.ZoneInfo("Europe/Bucharest")
 
@@ -81,8 +82,12 @@ def test_totals_count_held_meetings_participants_and_organisations_by_kind(clien
     assert "Non-governmental organisation 2 Public authority 1" in text
     assert text.index("October meeting") < text.index(second_declared.title)
     assert text.index(second_declared.title) < text.index("December meeting")
-    for absent in ("Planned later", "Previous quarter", "Another project"):
+    for absent in ("Previous quarter", "Another project"):
         assert absent not in text
+    # A meeting still marked planned is listed apart, not counted as held.
+    held, planned = text.split("Planned, not yet marked as held")
+    assert "Planned later" not in held
+    assert "Planned later" in planned
 
 
 def test_open_action_items_include_earlier_quarters_but_not_closed_ones(client, staff_user):
@@ -97,7 +102,7 @@ def test_open_action_items_include_earlier_quarters_but_not_closed_ones(client, 
 
     text = pdf_text(_report(client, staff_user, project=project.pk, year=2016, quarter=4).content)
 
-    open_items = text.split("Open action items")[-1]
+    open_items = text.split("Open follow-up actions")[-1]
     assert "Translate the guide into Arabic" in open_items
     assert "Visit the Vaslui working point" in open_items
     assert "Closed already" not in open_items
@@ -190,3 +195,100 @@ def test_quarter_bounds_follow_the_calendar():
     assert Quarter.containing(datetime.date(2016, 12, 7)) == quarter
     with pytest.raises(ValueError):
         Quarter(2016, 5)
+
+
+# --- Counting right: follow-ups, people expected, people without an organisation
+
+
+def test_decisions_are_not_counted_as_open_follow_ups(client, staff_user):
+    project = ProjectFactory()
+    meeting = MeetingFactory(title="Autumn meeting", starts_at=_on(11, 1), projects=[project])
+    ActionItemFactory(meeting=meeting, text="Visit the Vaslui working point")
+    ActionItemFactory(
+        meeting=meeting, text="The centre opens on Saturdays", kind=ActionItemKind.DECISION
+    )
+
+    text = pdf_text(_report(client, staff_user, project=project.pk, year=2016, quarter=4).content)
+
+    assert "Open follow-up actions 1" in text
+    open_items = text.split("Open follow-up actions")[-1]
+    assert "Visit the Vaslui working point" in open_items
+    assert "The centre opens on Saturdays" not in open_items
+    # The decision is still reported with its meeting.
+    assert "The centre opens on Saturdays (Decision" in text
+
+
+def test_a_planned_meeting_with_expected_people_says_so(client, staff_user):
+    project = ProjectFactory()
+    planned = MeetingFactory(
+        title="December meeting",
+        starts_at=_on(12, 7),
+        projects=[project],
+        status=MeetingStatus.PLANNED,
+    )
+    AttendanceFactory.create_batch(8, meeting=planned, presence=Presence.EXPECTED)
+
+    quarterly = pdf_text(
+        _report(client, staff_user, project=project.pk, year=2016, quarter=4).content
+    )
+    report = pdf_text(_meeting_report(planned, staff_user))
+
+    assert "Planned, not yet marked as held" in quarterly
+    assert "December meeting 8 people expected, not marked yet" in quarterly
+    assert "Meetings held 0" in quarterly
+    assert "8 people are expected; who came has not been marked yet." in report
+    assert "No attendance was recorded." not in report
+
+
+def test_people_without_an_organisation_are_not_one_more_organisation(staff_user):
+    meeting = MeetingFactory()
+    for number in range(4):
+        AttendanceFactory(meeting=meeting, organisation=OrganisationFactory(name=f"NGO {number}"))
+    AttendanceFactory(meeting=meeting, person_name="Ana Independent", organisation=None)
+
+    text = pdf_text(_meeting_report(meeting, staff_user))
+
+    assert "5 people attended, from 4 organisations." in text
+    # The table still shows the person, under "no organisation given".
+    assert "No organisation given 1" in text
+
+
+def test_quarterly_table_counts_organisations_without_the_unaffiliated(client, staff_user):
+    project = ProjectFactory()
+    meeting = MeetingFactory(title="October meeting", starts_at=_on(10, 5), projects=[project])
+    for number in range(4):
+        AttendanceFactory(meeting=meeting, organisation=OrganisationFactory(name=f"NGO {number}"))
+    AttendanceFactory(meeting=meeting, organisation=None)
+
+    text = pdf_text(_report(client, staff_user, project=project.pk, year=2016, quarter=4).content)
+
+    assert "Organisations taking part 4" in text
+    assert re.search(r"October meeting .* 5 4 ", text)
+
+
+def test_the_attendance_heading_is_never_alone_at_the_bottom_of_a_page(staff_user):
+    """Minutes of growing length push the heading down the first page and over onto the next;
+    wherever it lands, the line saying who came is on the same page."""
+    meeting = MeetingFactory()
+    AttendanceFactory.create_batch(3, meeting=meeting)
+    pages_seen = set()
+    for lines in range(20, 62, 2):
+        meeting.minutes = "A line of the minutes.\n" * lines
+        meeting.save()
+        reader = read_pdf(_meeting_report(meeting, staff_user))
+        for number, page in enumerate(reader.pages):
+            text = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+            if "Attendance" in text:
+                pages_seen.add(number)
+                following = " ".join(text[text.index("Attendance") + 1 :])
+                assert "3 people attended" in following, (lines, number, text[-5:])
+    # The heading did move from one page to the next across the lengths tried.
+    assert len(pages_seen) > 1
+
+
+def _meeting_report(meeting, user) -> bytes:
+    from meetings.reports.documents import render_meeting_reports
+    from meetings.reports.queries import with_report_details
+
+    meeting = with_report_details(Meeting.objects.filter(pk=meeting.pk)).get()
+    return render_meeting_reports([meeting], language="en", user=user)
