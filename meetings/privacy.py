@@ -10,6 +10,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 
+from feedback.models import FeedbackMessage
 from meetings.models import Attendance, Meeting
 from partners.models import Contact
 
@@ -24,6 +25,7 @@ class ErasureResult:
     attendances_anonymised: int
     meetings_affected: int
     log_entries_scrubbed: int
+    feedback_messages_deleted: int = 0
 
 
 def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
@@ -34,7 +36,8 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
     - every attendance row with that e-mail or linked to those contacts keeps its meeting,
       organisation and presence (so participant totals stay right) but loses the name,
       position, e-mail and contact link, in the row and in its change history;
-    - the admin's change log stops showing their name for those contacts and meetings.
+    - the admin's change log stops showing their name for those contacts and meetings;
+    - every feedback message sent from that address is deleted.
     With `dry_run` nothing is changed and the counts say what would be.
 
     Raises ValidationError for a value that is not an e-mail address.
@@ -43,6 +46,7 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
     validate_email(email)
     with transaction.atomic():
         contacts = list(Contact.objects.filter(email__iexact=email))
+        feedback_messages = FeedbackMessage.objects.filter(email__iexact=email)
         attendances = list(
             Attendance.objects.select_for_update().filter(
                 Q(email__iexact=email) | Q(contact__in=[contact.pk for contact in contacts])
@@ -64,12 +68,14 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
             attendances_anonymised=len(attendances),
             meetings_affected=len(meeting_ids),
             log_entries_scrubbed=scrubbed,
+            feedback_messages_deleted=feedback_messages.count(),
         )
         if dry_run:
             return result
         attendance_ids = [row.pk for row in attendances]
         anonymous = {"person_name": ERASED_NAME, "position": "", "email": "", "contact": None}
         Attendance.objects.filter(pk__in=attendance_ids).update(**anonymous)
+        feedback_messages.delete()
         history = getattr(Attendance, "history", None)
         if history is not None:
             history.filter(id__in=attendance_ids).update(**anonymous)
@@ -80,10 +86,12 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
             contact_history.filter(id__in=[contact.pk for contact in contacts]).delete()
     # The address itself is not logged: the log must not keep what was erased.
     logger.info(
-        "Person erased: %d contact(s) deleted, %d attendance row(s) anonymised in %d meeting(s)",
+        "Person erased: %d contact(s) deleted, %d attendance row(s) anonymised in %d meeting(s), "
+        "%d feedback message(s) deleted",
         result.contacts_deleted,
         result.attendances_anonymised,
         result.meetings_affected,
+        result.feedback_messages_deleted,
     )
     return result
 

@@ -6,6 +6,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 
+from feedback.models import FeedbackMessage
 from meetings.enums import Presence
 from meetings.models import Attendance, Meeting
 from meetings.privacy import ERASED_NAME, erase_person
@@ -135,3 +136,18 @@ def test_erasing_an_unknown_address_changes_nothing(ana):
 
     assert "Nobody with that e-mail address was found." in out.getvalue()
     assert Attendance.objects.filter(person_name="Ana Petrescu").count() == 3
+
+
+def test_erasing_a_person_deletes_their_feedback_messages_and_keeps_others():
+    FeedbackMessage.objects.create(
+        email="Ana.Petrescu@example.org", message="The map has no text alternative.", language="ro"
+    )
+    FeedbackMessage.objects.create(
+        email="ion@example.org", message="Please send the report as large print.", language="en"
+    )
+    out = io.StringIO()
+
+    call_command("erase_person", email="ana.petrescu@example.org", stdout=out)
+
+    assert list(FeedbackMessage.objects.values_list("email", flat=True)) == ["ion@example.org"]
+    assert "1 feedback message(s) deleted" in out.getvalue()

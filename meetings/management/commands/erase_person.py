@@ -7,8 +7,8 @@ from meetings.privacy import erase_person
 
 class Command(BaseCommand):
     help = (
-        "Erase a person on request: delete their contacts and anonymise their attendance rows, "
-        "keeping meeting totals."
+        "Erase a person on request: delete their contacts and feedback messages and anonymise "
+        "their attendance rows, keeping meeting totals."
     )
 
     def add_arguments(self, parser):
@@ -30,7 +30,12 @@ class Command(BaseCommand):
             f"{verb}: {result.contacts_deleted} contact(s) deleted, "
             f"{result.attendances_anonymised} attendance row(s) anonymised in "
             f"{result.meetings_affected} meeting(s), "
-            f"{result.log_entries_scrubbed} admin log entr(y/ies) scrubbed."
+            f"{result.log_entries_scrubbed} admin log entr(y/ies) scrubbed, "
+            f"{result.feedback_messages_deleted} feedback message(s) deleted."
         )
-        if not (result.contacts_deleted or result.attendances_anonymised):
+        if not (
+            result.contacts_deleted
+            or result.attendances_anonymised
+            or result.feedback_messages_deleted
+        ):
             self.stdout.write("Nobody with that e-mail address was found.")
