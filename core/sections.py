@@ -47,3 +47,16 @@ class SectionRegistry:
 
 
 page_sections = SectionRegistry()
+
+
+class AdminSectionsMixin:
+    """A back-office change page showing the tools that higher apps register for it (a
+    project's quarterly report, say): `sections_page` names it in `page_sections`, and its
+    change_form template includes each section's template among the object tools."""
+
+    sections_page = ""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and self.sections_page:
+            context["admin_sections"] = page_sections.sections_for(self.sections_page, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)

@@ -9,12 +9,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from accounts.roles import is_coordinator, is_staff_reader
+from core.quarters import Quarter
 from meetings.models import Meeting
 from meetings.permissions import get_meeting_for_user, meetings_visible_to
 from meetings.report_forms import QuarterlyReportForm
@@ -91,7 +93,16 @@ def quarterly_report(request: HttpRequest) -> HttpResponse:
     """The form; once it is filled in, the report itself."""
     if not (is_staff_reader(request.user) or is_coordinator(request.user)):
         raise PermissionDenied
-    form = QuarterlyReportForm(request.GET or None, user=request.user)
+    if "year" in request.GET:
+        form = QuarterlyReportForm(request.GET, user=request.user)
+    else:
+        # Opened from a project's or region's page: that one chosen, and the current quarter.
+        quarter = Quarter.containing(timezone.localdate())
+        initial = {"year": quarter.year, "quarter": quarter.number}
+        initial.update(
+            {key: request.GET[key] for key in ("project", "region") if request.GET.get(key)}
+        )
+        form = QuarterlyReportForm(user=request.user, initial=initial)
     if not form.is_valid():
         return render(
             request,

@@ -72,3 +72,28 @@ def meetings_of_project(project: Project) -> list[Section]:
         ),
         Section("documents", "meetings/sections/project_documents.html", documents),
     ]
+
+
+# --- Tools on the back office's project and region pages
+
+
+def _quarterly_report_tool(**scope) -> list[Section]:
+    url = list_url(reverse("meetings:quarterly-report"), **scope)
+    return [
+        Section(
+            "quarterly-report",
+            "admin/meetings/includes/quarterly_report_tool.html",
+            [],
+            list_url=url,
+        )
+    ]
+
+
+@page_sections.register("admin:projects:project", order=10)
+def quarterly_report_of_project(project: Project) -> list[Section]:
+    return _quarterly_report_tool(project=project.pk)
+
+
+@page_sections.register("admin:partners:region", order=10)
+def quarterly_report_of_region(region: Region) -> list[Section]:
+    return _quarterly_report_tool(region=region.pk)

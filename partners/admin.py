@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import LookupSafeRelationsMixin, RowScopedAdminMixin, translated
+from core.sections import AdminSectionsMixin
 from partners.models import (
     Contact,
     IntegrationCentre,
@@ -24,7 +25,8 @@ from partners.permissions import (
 
 
 @admin.register(Region)
-class RegionAdmin(LookupSafeRelationsMixin, TranslationAdmin):
+class RegionAdmin(AdminSectionsMixin, LookupSafeRelationsMixin, TranslationAdmin):
+    sections_page = "admin:partners:region"
     list_display = ["name", "kind", "parent", "code"]
     list_filter = ["kind"]
     list_select_related = ["parent"]

@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import LookupSafeRelationsMixin, PublicationAdminMixin, translated
+from core.sections import AdminSectionsMixin
 from projects.models import (
     FundingProgramme,
     Participation,
@@ -61,12 +62,14 @@ class PlannedOutputInline(LookupSafeRelationsMixin, TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(
+    AdminSectionsMixin,
     AdministratorsRestoreMixin,
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
     SimpleHistoryAdmin,
     TranslationAdmin,
 ):
+    sections_page = "admin:projects:project"
     list_display = [
         "acronym",
         "title",

@@ -292,3 +292,50 @@ def _meeting_report(meeting, user) -> bytes:
 
     meeting = with_report_details(Meeting.objects.filter(pk=meeting.pk)).get()
     return render_meeting_reports([meeting], language="en", user=user)
+
+
+# --- Reached from the back office
+
+
+def test_quarterly_report_is_linked_from_the_dashboard_project_and_region_pages(
+    client, staff_user, project_a
+):
+    region = RegionFactory(name="Regiunea 2", slug="region-2-links", kind="region")
+    client.force_login(staff_user)
+    form_url = reverse("meetings:quarterly-report")
+
+    dashboard = client.get(reverse("admin:index")).content.decode()
+    project_page = client.get(
+        reverse("admin:projects_project_change", args=[project_a.pk])
+    ).content.decode()
+    region_page = client.get(
+        reverse("admin:partners_region_change", args=[region.pk])
+    ).content.decode()
+
+    assert f'href="{form_url}"' in dashboard
+    assert f'href="{form_url}?project={project_a.pk}"' in project_page
+    assert f'href="{form_url}?region={region.pk}"' in region_page
+
+
+def test_editors_are_not_offered_the_report(client, editor, project_a):
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:projects_project_change", args=[project_a.pk]))
+
+    assert reverse("meetings:quarterly-report") not in page.content.decode()
+
+
+def test_the_form_opened_from_a_project_page_has_it_and_this_quarter_chosen(
+    client, staff_user, project_a
+):
+    from django.utils import timezone
+
+    quarter = Quarter.containing(timezone.localdate())
+    client.force_login(staff_user)
+
+    response = client.get(reverse("meetings:quarterly-report"), {"project": project_a.pk})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'<option value="{project_a.pk}" selected>' in page
+    assert f'<option value="{quarter.year}" selected>' in page
