@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import TemplateView
 
 from core import public_cache
@@ -130,7 +130,7 @@ def robots_txt(request) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=24 * 3600)
 def favicon(request) -> FileResponse:
     """``/favicon.ico``, which browsers and feed readers ask for whatever the page links."""

@@ -143,7 +143,7 @@ class MeetingAdminForm(forms.ModelForm):
         label=_("Time zone"),
         required=False,
         help_text=_(
-            "The venue's time zone: the times above are typed and shown in it. Left at “From "
+            "The venue's time zone: the times below are typed and shown in it. Left at “From "
             "the venue's country”, it is the zone of the country of the city or the host."
         ),
     )
@@ -180,6 +180,11 @@ class MeetingAdminForm(forms.ModelForm):
                     (self.instance.timezone, self.instance.timezone),
                     *zone_field.choices,
                 ]
+        if "all_day" in self.fields:
+            self.fields["all_day"].help_text = _(
+                "Only the date is known: pages and calendars show the day without a time. An "
+                "empty time box means the same, and a time typed above clears this."
+            )
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(

@@ -80,7 +80,7 @@ def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     groups = []
     for area in AREAS:
         names = sorted(name for name in _zone_names() if name.startswith(f"{area}/"))
-        groups.append((area, [(name, name.removeprefix(f"{area}/")) for name in names]))
+        groups.append((area, [(name, name) for name in names]))
     groups.append(("UTC", [("UTC", "UTC")]))
     return groups
 
