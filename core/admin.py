@@ -17,17 +17,19 @@ revealing it exists.
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.publication import set_published
+from core.publication import Publication, publish, refusals, set_published
 
 
 def translated(*field_names: str) -> list[str]:
@@ -194,8 +196,8 @@ class RowScopedAdminMixin:
 
 
 @admin.action(description=_("Publish the selected items"), permissions=["change"])
-def publish_selected(modeladmin, request: HttpRequest, queryset: QuerySet) -> None:
-    modeladmin.publish(request, queryset)
+def publish_selected(modeladmin, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+    return modeladmin.publish(request, queryset)
 
 
 @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
@@ -225,11 +227,48 @@ class PublicationAdminMixin:
         """The selected rows the user may change; others are left alone."""
         return queryset
 
-    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        changed = set_published(
-            items=self.publishable(request, queryset), published=True, by=request.user
-        )
-        self._report_publication(request, changed, published=True)
+    def publish_items(self, request: HttpRequest, items: list) -> Publication:
+        """Publish what may be published; a model with its own publishing service overrides."""
+        return publish(items=items, by=request.user)
+
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        """The list's publish action. When some selected rows may not be published yet, a page
+        first says which and why, and asks whether to publish the others."""
+        items = list(self.publishable(request, queryset))
+        refused = refusals(items)
+        if refused:
+            return self._publication_confirmation(request, items, refused)
+        result = self.publish_items(request, items)
+        self.report_publication(request, result)
+        return None
+
+    def _publication_confirmation(self, request, items: list, refused: list) -> TemplateResponse:
+        refused_pks = {item.pk for item, _problems in refused}
+        ready = [item for item in items if item.pk not in refused_pks and not item.is_published]
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Publish the selected items?"),
+            "opts": opts,
+            "ready": ready,
+            "refused": refused,
+            "already_published": [item for item in items if item.is_published],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "action_name": "publish_selected",
+        }
+        return TemplateResponse(request, "admin/publication_confirm_selected.html", context)
+
+    def report_publication(self, request: HttpRequest, result: Publication) -> None:
+        """Count only what was published, and say why each refused row was not."""
+        if result.changed or not result.refused:
+            self._report_publication(request, result.changed, published=True)
+        for item, problems in result.refused:
+            self.message_user(
+                request,
+                _("“%(item)s” was not published: %(problems)s")
+                % {"item": item, "problems": " ".join(str(problem) for problem in problems)},
+                messages.WARNING,
+            )
 
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
         changed = set_published(
@@ -239,7 +278,9 @@ class PublicationAdminMixin:
 
     def _report_publication(self, request: HttpRequest, changed: list, *, published: bool):
         count = len(changed)
-        if published:
+        if published and not count:
+            message = _("Nothing was published: the selected items are already on the public site.")
+        elif published:
             message = ngettext(
                 "%(count)d item published: it is now on the public site.",
                 "%(count)d items published: they are now on the public site.",

@@ -5,6 +5,7 @@ recorded by `set_published`, the only way publication changes.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
@@ -39,6 +40,11 @@ class PublishableModel(models.Model):
         """What "public" means for this model; a model with drafts adds its own condition."""
         return models.Q(is_published=True)
 
+    def publication_problems(self) -> list[str]:
+        """What keeps this row off the public site, in words for its editor; empty when it
+        may be published. Asked before publishing, so the editor learns it before confirming."""
+        return []
+
 
 def set_published(
     *, items: Iterable[PublishableModel], published: bool, by
@@ -62,3 +68,35 @@ def set_published(
             item.save(update_fields=["is_published", "published_at", "published_by"])
             changed.append(item)
     return changed
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What publishing a selection did: the rows now public, and those refused with why."""
+
+    changed: list[PublishableModel]
+    refused: list[tuple[PublishableModel, list[str]]]
+
+
+def refusals(items: Iterable[PublishableModel]) -> list[tuple[PublishableModel, list[str]]]:
+    """The unpublished items that may not be published yet, each with its problems."""
+    found = []
+    for item in items:
+        if item.is_published:
+            continue
+        problems = item.publication_problems()
+        if problems:
+            found.append((item, problems))
+    return found
+
+
+def publish(*, items: Iterable[PublishableModel], by) -> Publication:
+    """Publish the items that may be published (see `set_published`); refuse the others.
+
+    Side effects: as `set_published`, for the items without publication problems only.
+    """
+    items = list(items)
+    refused = refusals(items)
+    refused_items = {id(item) for item, _problems in refused}
+    ready = [item for item in items if id(item) not in refused_items]
+    return Publication(changed=set_published(items=ready, published=True, by=by), refused=refused)

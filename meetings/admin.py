@@ -497,41 +497,29 @@ class MeetingAdmin(
                 )
             else:
                 result = publish_meetings(meetings=[meeting], by=request.user)
-                self._report_meeting_publication(request, result)
+                self.report_publication(request, result)
             return HttpResponseRedirect(self._change_url(meeting))
+        # What keeps the meeting off the public site is said before anything is asked.
+        problems = [] if meeting.is_published else meeting.publication_problems()
+        if meeting.is_published:
+            title = _("Unpublish “%(meeting)s”?") % {"meeting": meeting}
+        elif problems:
+            title = _("“%(meeting)s” cannot be published yet") % {"meeting": meeting}
+        else:
+            title = _("Publish “%(meeting)s”?") % {"meeting": meeting}
         return self._page(
             request,
             "publication_confirm.html",
-            {
-                "title": _("Unpublish “%(meeting)s”?") % {"meeting": meeting}
-                if meeting.is_published
-                else _("Publish “%(meeting)s”?") % {"meeting": meeting},
-                "change_url": self._change_url(meeting),
-            },
+            {"title": title, "problems": problems, "change_url": self._change_url(meeting)},
             obj=meeting,
         )
 
-    def publish(self, request, queryset) -> None:
-        result = publish_meetings(meetings=self.publishable(request, queryset), by=request.user)
-        self._report_meeting_publication(request, result)
+    def publish_items(self, request, items):
+        return publish_meetings(meetings=items, by=request.user)
 
     def unpublish(self, request, queryset) -> None:
         changed = unpublish_meetings(meetings=self.publishable(request, queryset), by=request.user)
         self._report_publication(request, changed, published=False)
-
-    def _report_meeting_publication(self, request, result) -> None:
-        if result.changed:
-            self._report_publication(request, result.changed, published=True)
-        for draft in result.drafts:
-            self.message_user(
-                request,
-                _(
-                    "“%(meeting)s” is a draft and was not published: set its status to planned "
-                    "or held first."
-                )
-                % {"meeting": draft},
-                messages.WARNING,
-            )
 
 
 @admin.register(ActionItem)

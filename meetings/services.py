@@ -363,24 +363,13 @@ def import_attendees(
 # --- Publication
 
 
-@dataclass(frozen=True)
-class MeetingPublication:
-    changed: list[Meeting]
-    drafts: list[Meeting]
-
-
-def publish_meetings(*, meetings: Iterable[Meeting], by) -> MeetingPublication:
+def publish_meetings(*, meetings: Iterable[Meeting], by) -> Publication:
     """Publish meetings, recording who and when (see `set_published`).
 
-    Drafts are left unpublished and returned in `drafts`: the public site never shows a draft,
-    so its coordinator must first set it to planned or held.
+    Meetings that may not be published yet (a draft, no summary: `Meeting.publication_problems`)
+    are left unpublished and returned in `refused` with their problems.
     """
-    meetings = list(meetings)
-    drafts = [meeting for meeting in meetings if meeting.status == MeetingStatus.DRAFT]
-    ready = [meeting for meeting in meetings if meeting.status != MeetingStatus.DRAFT]
-    return MeetingPublication(
-        changed=set_published(items=ready, published=True, by=by), drafts=drafts
-    )
+    return publish(items=meetings, by=by)
 
 
 def unpublish_meetings(*, meetings: Iterable[Meeting], by) -> list[Meeting]:

@@ -38,6 +38,8 @@ def test_a_coordinator_logs_and_publishes_the_next_quarterly_meeting(client, dem
     change_url = planned["Location"]
 
     form = find_form(client.get(change_url).content.decode(), with_field="title_en")
+    # A meeting is published with a summary.
+    form.data["summary_en"] = ["The partners reviewed the quarter's work in Region 2."]
     row = form.add_inline_row("agenda_items")
     form.data[f"agenda_items-{row}-title_en"] = ["Next steps for the Vaslui working point"]
     form.data[f"agenda_items-{row}-order"] = ["9"]

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def planned(project_a):
     return MeetingFactory(
         title_en="Planned meeting of A",
+        summary_en="The partners of A plan the next quarter.",
         slug="planned-meeting-of-a",
         status=MeetingStatus.PLANNED,
         is_published=False,
@@ -68,7 +69,7 @@ def test_a_draft_is_not_published(client, coordinator_a, planned):
 
     response = client.post(_publication_url(planned), follow=True)
 
-    assert "is a draft and was not published" in response.content.decode()
+    assert "was not published: It is still a draft" in response.content.decode()
     planned.refresh_from_db()
     assert not planned.is_published
 
@@ -97,7 +98,9 @@ def test_the_published_box_cannot_be_ticked_in_the_form(client, coordinator_a, p
 
 
 def test_the_list_action_publishes_several_meetings(client, coordinator_a, planned, project_a):
-    other = MeetingFactory(status=MeetingStatus.HELD, is_published=False, projects=[project_a])
+    other = MeetingFactory(
+        status=MeetingStatus.HELD, summary_en="Held.", is_published=False, projects=[project_a]
+    )
     client.force_login(coordinator_a)
 
     response = client.post(
@@ -149,3 +152,88 @@ def test_coordinators_cannot_publish_projects(client, coordinator_a, project_a):
 
     project_a.refresh_from_db()
     assert not project_a.is_published
+
+
+def test_the_publication_page_says_what_is_missing_before_asking(client, coordinator_a, planned):
+    planned.status = MeetingStatus.DRAFT
+    planned.summary_en = ""
+    planned.save()
+    client.force_login(coordinator_a)
+
+    page = client.get(_publication_url(planned)).content.decode()
+
+    assert "cannot be published yet" in page
+    assert "It is still a draft: set its status to planned or held." in page
+    assert "It has no public summary: write one, in any language." in page
+    assert "Yes, publish" not in page
+
+
+def test_a_meeting_without_a_summary_is_not_published(client, coordinator_a, planned):
+    planned.summary_en = ""
+    planned.save()
+    client.force_login(coordinator_a)
+
+    response = client.post(_publication_url(planned), follow=True)
+
+    page = response.content.decode()
+    assert "was not published: It has no public summary" in page
+    assert "item published" not in page
+    planned.refresh_from_db()
+    assert not planned.is_published
+
+
+def test_a_summary_in_one_language_is_enough_to_publish(client, coordinator_a, planned):
+    planned.summary_en = ""
+    planned.summary_ro = "Partenerii planifică trimestrul următor."
+    planned.save()
+    client.force_login(coordinator_a)
+
+    client.post(_publication_url(planned))
+
+    planned.refresh_from_db()
+    assert planned.is_published
+
+
+def test_the_list_action_says_which_cannot_be_published_and_why_before_asking(
+    client, coordinator_a, planned, project_a
+):
+    draft = MeetingFactory(
+        title_en="Draft of A", status=MeetingStatus.DRAFT, is_published=False, projects=[project_a]
+    )
+    client.force_login(coordinator_a)
+    changelist = reverse("admin:meetings_meeting_changelist")
+
+    page = client.post(
+        changelist, {"action": "publish_selected", "_selected_action": [planned.pk, draft.pk]}
+    ).content.decode()
+
+    assert "1 selected item cannot be published yet" in page
+    assert "Draft of A" in page and "It is still a draft" in page
+    assert "It has no public summary" in page
+    assert "Yes, publish it" in page
+    planned.refresh_from_db()
+    assert not planned.is_published
+
+    confirm = find_form(page, with_field="action")
+    response = client.post(changelist, confirm.submission(), follow=True)
+
+    assert "1 item published: it is now on the public site." in response.content.decode()
+    planned.refresh_from_db()
+    draft.refresh_from_db()
+    assert planned.is_published and not draft.is_published
+
+
+def test_publishing_what_is_already_public_counts_nothing(client, coordinator_a, planned):
+    planned.is_published = True
+    planned.save()
+    client.force_login(coordinator_a)
+
+    response = client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "publish_selected", "_selected_action": [planned.pk]},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Nothing was published" in page
+    assert "1 item published" not in page

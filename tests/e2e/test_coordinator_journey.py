@@ -53,6 +53,8 @@ def test_coordinator_plans_fills_in_and_publishes_the_next_quarterly_meeting(new
     new_action = actions.locator("tr.form-row:not(.empty-form)").last
     new_action.locator("select[name$='-kind']").select_option(index=1)
     new_action.locator("textarea[name$='-text_en'], input[name$='-text_en']").fill(ACTION_ITEM)
+    # The public page opens with a summary: without one the meeting is not published.
+    page.locator("#id_summary_en").fill("The partners reviewed access to housing in Region 2.")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
