@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -6,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import LookupSafeRelationsMixin, PublicationAdminMixin, translated
+from core.money import LocalisedDecimalField
 from core.sections import AdminSectionsMixin
 from projects.models import (
     FundingProgramme,
@@ -92,7 +95,18 @@ class ProjectAdmin(
         (None, {"fields": ["title", "acronym", "slug", "programme", "reference"]}),
         (_("Official title"), {"fields": ["official_title", "official_title_language"]}),
         (_("Dates"), {"fields": ["start_date", "end_date", "stated_duration_months"]}),
-        (_("Budget"), {"fields": ["total_budget", "currency", "eu_contribution"]}),
+        (
+            _("Budget"),
+            {
+                "fields": [
+                    "total_budget",
+                    "currency",
+                    "eu_contribution",
+                    "national_cofinancing",
+                    "eu_cofinancing_rate",
+                ]
+            },
+        ),
         (_("Programme"), {"fields": ["specific_objective"]}),
         (
             _("Content"),
@@ -103,6 +117,25 @@ class ProjectAdmin(
             {"fields": ["coordinators", "is_published", "published_at", "published_by"]},
         ),
     ]
+
+    # Amounts typed as the contract writes them: "1 332 240,00" in Romanian, "1,332,240.00" in
+    # English.
+    formfield_overrides = {models.DecimalField: {"form_class": LocalisedDecimalField}}
+    readonly_fields = ["national_cofinancing", "eu_cofinancing_rate"]
+
+    @admin.display(description=_("national co-financing"))
+    def national_cofinancing(self, obj):
+        amount = obj.national_cofinancing if obj else None
+        if amount is None:
+            return "–"
+        return f"{number_format(amount, 2, force_grouping=True)} {obj.currency}"
+
+    @admin.display(description=_("EU co-financing rate"))
+    def eu_cofinancing_rate(self, obj):
+        rate = obj.cofinancing_rate if obj else None
+        if rate is None:
+            return "–"
+        return f"{number_format(rate * 100, 2)} %"
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -366,6 +366,13 @@ class Project(PublishableModel, SearchableModel):
         return None
 
     @property
+    def national_cofinancing(self) -> Decimal | None:
+        """What the total cost asks beyond the EU contribution, when both are known."""
+        if self.eu_contribution is None or self.total_budget is None:
+            return None
+        return self.total_budget - self.eu_contribution
+
+    @property
     def cofinancing_rate(self) -> Decimal | None:
         """The EU contribution as a share of the total cost (0.75 for 75 %), when both are known."""
         if self.eu_contribution is None or not self.total_budget:
