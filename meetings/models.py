@@ -331,15 +331,6 @@ class Meeting(PublishableModel, SearchableModel):
             problems.append(_("It has no public summary: write one, in any language."))
         return problems
 
-    def publication_problems(self) -> list[str]:
-        problems = []
-        if self.status == MeetingStatus.DRAFT:
-            problems.append(_("It is still a draft: set its status to planned or held."))
-        # The public page, its listing and its feed entry open with the summary.
-        if not translations_of(self, "summary"):
-            problems.append(_("It has no public summary: write one, in any language."))
-        return problems
-
     def __str__(self) -> str:
         return self.title
 
