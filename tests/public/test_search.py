@@ -52,6 +52,7 @@ def test_search_text_puts_the_names_first_between_marks():
     text = build_search_text(["A summary", *names("INTEGRARE+", "Title: one"), ""])
 
     assert text == "|integrare|title one| a summary"
+    assert build_search_text(names("Only a name")) == "|only a name| "
 
 
 def test_search_terms_drop_duplicates_and_cap_the_length():
