@@ -28,6 +28,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.translator import NotRegistered, translator
 
 from core.publication import Publication, publish, refusals, set_published
 
@@ -35,6 +36,71 @@ from core.publication import Publication, publish, refusals, set_published
 def translated(*field_names: str) -> list[str]:
     """Search every language of a translated field: translated("name") -> name_en, name_ro…"""
     return [f"{name}_{code}" for name in field_names for code, _label in settings.LANGUAGES]
+
+
+# --- Texts written in any one language
+
+
+class AnyLanguageAdminMixin:
+    """A required translated text is saved when written in any one language, not only in the
+    default one; the public pages fall back to it (MODELTRANSLATION_FALLBACK_LANGUAGES). Each
+    translated text whose other languages are still empty says which, under its last language.
+
+    Put it before modeltranslation's TranslationAdmin among the bases.
+    """
+
+    def _translated_texts(self) -> dict[str, bool]:
+        """Each translated field of the model, and whether it must be written at all."""
+        try:
+            options = translator.get_options_for_model(self.model)
+        except NotRegistered:
+            return {}
+        return {name: not self.model._meta.get_field(name).blank for name in options.fields}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and getattr(db_field, "translated_field", None) is not None:
+            # modeltranslation requires the default language; any language will do.
+            field.required = False
+        return field
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        texts = self._translated_texts()
+        languages = settings.LANGUAGES
+
+        class AnyLanguageForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if self.instance.pk is None:
+                    return
+                for name in texts:
+                    names = [f"{name}_{code}" for code, _label in languages]
+                    if not all(field_name in self.fields for field_name in names):
+                        continue
+                    missing = [
+                        label
+                        for code, label in languages
+                        if not getattr(self.instance, f"{name}_{code}")
+                    ]
+                    if missing and len(missing) < len(languages):
+                        last = self.fields[names[-1]]
+                        note = _("Not yet written in: %(languages)s.") % {
+                            "languages": ", ".join(str(label) for label in missing)
+                        }
+                        last.help_text = f"{last.help_text} {note}".strip()
+
+            def clean(self):
+                cleaned_data = super().clean()
+                for name, required in texts.items():
+                    names = [f"{name}_{code}" for code, _label in languages]
+                    shown = [field_name for field_name in names if field_name in self.fields]
+                    if required and shown and not any(cleaned_data.get(n) for n in shown):
+                        self.add_error(shown[0], _("Write it in at least one language."))
+                return cleaned_data
+
+        AnyLanguageForm.__name__ = form.__name__
+        return AnyLanguageForm
 
 
 # --- Relation fields that refuse malformed keys

@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import (
+    AnyLanguageAdminMixin,
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
     RowScopedAdminMixin,
@@ -193,6 +194,7 @@ class MeetingAdmin(
     PublicationAdminMixin,
     MeetingReportsAdminMixin,
     SimpleHistoryAdmin,
+    AnyLanguageAdminMixin,
     TranslationAdmin,
 ):
     form = MeetingAdminForm

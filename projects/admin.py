@@ -7,7 +7,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
-from core.admin import LookupSafeRelationsMixin, PublicationAdminMixin, translated
+from core.admin import (
+    AnyLanguageAdminMixin,
+    LookupSafeRelationsMixin,
+    PublicationAdminMixin,
+    translated,
+)
 from core.money import LocalisedDecimalField
 from core.sections import AdminSectionsMixin
 from projects.models import (
@@ -22,7 +27,7 @@ from projects.models import (
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(LookupSafeRelationsMixin, TranslationAdmin):
+class FundingProgrammeAdmin(LookupSafeRelationsMixin, AnyLanguageAdminMixin, TranslationAdmin):
     list_display = ["name", "short_name", "fund", "period", "managing_authority", "delegated_body"]
     list_filter = ["fund"]
     list_select_related = ["managing_authority", "delegated_body"]
@@ -70,6 +75,7 @@ class ProjectAdmin(
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
     SimpleHistoryAdmin,
+    AnyLanguageAdminMixin,
     TranslationAdmin,
 ):
     sections_page = "admin:projects:project"
