@@ -3,11 +3,10 @@
     {% load sanitise %}
     <div class="prose">{{ meeting.minutes|sanitised_markup }}</div>
 
-Text without markup gets paragraphs and line breaks as `linebreaks` would give it. Feeds,
-calendars and PDFs that want words only use `|plain_text` (then their own escaping).
+Text without markup gets paragraphs and line breaks as `linebreaks` would give it. The public
+meeting page and the meeting report (PDF) both show minutes through this filter.
 """
 
-import html
 import re
 
 import nh3
@@ -65,10 +64,3 @@ def sanitised_markup(value: str) -> SafeString:
         return mark_safe(cleaned)
     # The text is already clean HTML, so linebreaks must not escape it a second time.
     return mark_safe(linebreaks(cleaned, autoescape=False))
-
-
-@register.filter
-@stringfilter
-def plain_text(value: str) -> str:
-    """The words of `value` with every tag removed, for places that take text, not HTML."""
-    return html.unescape(nh3.clean(value, tags=set(), strip_comments=True)).strip()

@@ -1,6 +1,8 @@
 import pytest
 from django.template import Context, Template
 
+from tests.factories import MeetingFactory, ProjectFactory
+
 
 def _render(minutes: str, filter_name: str = "sanitised_markup") -> str:
     template = Template("{% load sanitise %}{{ minutes|" + filter_name + " }}")
@@ -48,7 +50,15 @@ def test_plain_minutes_get_paragraphs_and_their_symbols_escaped():
     assert rendered == "<p>Budget &lt; 10,000 lei &amp; agreed.</p>\n\n<p>Next meeting in Q4.</p>"
 
 
-def test_plain_text_keeps_the_words_and_drops_every_tag():
-    text = _render("<p>Agreed <em>together</em>.</p><script>alert(1)</script>", "plain_text")
+@pytest.mark.django_db
+def test_the_public_meeting_page_shows_minutes_formatted_and_sanitised(client):
+    meeting = MeetingFactory(
+        projects=[ProjectFactory()],
+        minutes_en="<h3>Decisions</h3><ul><li>Map the services</li></ul><script>alert(1)</script>",
+    )
 
-    assert text == "Agreed together."
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "<h3>Decisions</h3>" in page
+    assert "&lt;h3&gt;" not in page
+    assert "<script>alert(1)" not in page
