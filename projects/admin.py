@@ -1,11 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin import UserAdmin
 from accounts.admin_mixins import AdministratorsRestoreMixin
+from accounts.models import User
 from accounts.roles import is_administrator
 from core.admin import (
     AnyLanguageAdminMixin,
@@ -15,6 +17,7 @@ from core.admin import (
 )
 from core.money import LocalisedDecimalField
 from core.sections import AdminSectionsMixin
+from projects.forms import AddPersonForm
 from projects.models import (
     FundingProgramme,
     Participation,
@@ -24,6 +27,7 @@ from projects.models import (
     ProjectRegion,
     ThematicArea,
 )
+from projects.services import add_person
 
 
 @admin.register(FundingProgramme)
@@ -149,3 +153,37 @@ class ProjectAdmin(
         if not is_administrator(request.user):
             readonly.append("coordinators")
         return readonly
+
+
+# --- People: the user admin's add page, with the role and the projects a coordinator coordinates
+# (here, where both people and projects are in view).
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PersonAdmin(UserAdmin):
+    """One page adds a person: e-mail, name, role and, for a coordinator, their projects. They
+    are sent a link to choose their password, so no one types a password for someone else."""
+
+    add_form = AddPersonForm
+    add_fieldsets = [
+        (None, {"fields": ["email", "full_name", "role", "projects"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        add_person(
+            user=obj,
+            role=form.cleaned_data["role"],
+            projects=list(form.cleaned_data["projects"]),
+            added_by=request.user,
+            request=request,
+        )
+        self.message_user(
+            request,
+            _("%(email)s was sent a link to choose a password.") % {"email": obj.email},
+            messages.SUCCESS,
+        )
