@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sitemaps.views import sitemap as sitemap_section_view
 from django.contrib.staticfiles import finders
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -132,12 +132,13 @@ def robots_txt(request) -> HttpResponse:
 
 @require_safe
 @cache_control(public=True, max_age=24 * 3600)
-def favicon(request) -> FileResponse:
+def favicon(request) -> HttpResponse:
     """``/favicon.ico``, which browsers and feed readers ask for whatever the page links."""
     path = finders.find("favicon.ico")
     if not path:
         raise Http404
-    return FileResponse(open(path, "rb"), content_type="image/x-icon")
+    with open(path, "rb") as icon:  # a few kilobytes
+        return HttpResponse(icon.read(), content_type="image/x-icon")
 
 
 def _sections_for(request) -> dict:

@@ -33,7 +33,7 @@ def test_favicon_ico_is_served_from_the_root(client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/x-icon"
-    assert b"".join(response.streaming_content).startswith(b"\x00\x00\x01\x00")  # an ICO file
+    assert response.content.startswith(b"\x00\x00\x01\x00")  # an ICO file
     assert "max-age=86400" in response["Cache-Control"]
     assert client.head("/favicon.ico").status_code == 200
 
