@@ -173,7 +173,6 @@ class AttachmentInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationT
     model = Attachment
     extra = 0
     template = "admin/edit_inline/tabular_cards.html"
-    classes = ["collapse"]
     fields = ["title", "kind", "file", "is_public"]
 
 

@@ -50,6 +50,7 @@ class ThematicAreaAdmin(LookupSafeRelationsMixin, TranslationAdmin):
 class ParticipationInline(LookupSafeRelationsMixin, TranslationTabularInline):
     model = Participation
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "partner_number", "contribution"]
 
@@ -69,6 +70,7 @@ class ProjectCentreInline(LookupSafeRelationsMixin, admin.TabularInline):
 class PlannedOutputInline(LookupSafeRelationsMixin, TranslationTabularInline):
     model = PlannedOutput
     extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
     fields = ["order", "kind", "quantity", "description"]
 
 
