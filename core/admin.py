@@ -31,6 +31,7 @@ from django.utils.translation import ngettext
 from modeltranslation.translator import NotRegistered, translator
 
 from core.publication import Publication, publish, refusals, set_published
+from core.slugs import unique_slug
 
 
 def translated(*field_names: str) -> list[str]:
@@ -101,6 +102,64 @@ class AnyLanguageAdminMixin:
 
         AnyLanguageForm.__name__ = form.__name__
         return AnyLanguageForm
+
+
+# --- Web addresses made for the person typing
+
+
+class WebAddressAdminMixin:
+    """The web address (slug) may be left empty: it is made from the record's name, in the
+    first language it is written in, and made unique with `web_address_qualifiers` or a number
+    instead of failing because another record has it (Constanța county next to Constanța city).
+    """
+
+    web_address_sources: tuple[str, ...] = ("name",)
+    web_address_fallback = "page"
+
+    def web_address_qualifiers(self, cleaned_data: dict) -> list[str]:
+        return []
+
+    def web_address_for(self, cleaned_data: dict, *, instance) -> str:
+        names = [
+            cleaned_data.get(name)
+            for source in self.web_address_sources
+            for name in [source, *translated(source)]
+        ]
+        return unique_slug(
+            self.model,
+            cleaned_data.get("slug") or next((name for name in names if name), ""),
+            qualifiers=self.web_address_qualifiers(cleaned_data),
+            exclude_pk=instance.pk,
+            fallback=self.web_address_fallback,
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "slug" not in form.base_fields:
+            return form
+        model_admin = self
+
+        class WebAddressForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                slug = self.fields["slug"]
+                slug.required = False
+                slug.label = _("Web address")
+                slug.help_text = _(
+                    "The last part of the page's web address. Made from the name when left "
+                    "empty, and made unique if another record has it."
+                )
+
+            def clean(self):
+                cleaned_data = super().clean()
+                if "slug" not in self.errors:
+                    cleaned_data["slug"] = model_admin.web_address_for(
+                        cleaned_data, instance=self.instance
+                    )
+                return cleaned_data
+
+        WebAddressForm.__name__ = form.__name__
+        return WebAddressForm
 
 
 # --- Relation fields that refuse malformed keys

@@ -6,7 +6,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
-from core.admin import LookupSafeRelationsMixin, RowScopedAdminMixin, translated
+from core.admin import (
+    AnyLanguageAdminMixin,
+    LookupSafeRelationsMixin,
+    RowScopedAdminMixin,
+    WebAddressAdminMixin,
+    translated,
+)
 from core.sections import AdminSectionsMixin
 from partners.models import (
     Contact,
@@ -25,7 +31,13 @@ from partners.permissions import (
 
 
 @admin.register(Region)
-class RegionAdmin(AdminSectionsMixin, LookupSafeRelationsMixin, TranslationAdmin):
+class RegionAdmin(
+    AdminSectionsMixin,
+    WebAddressAdminMixin,
+    LookupSafeRelationsMixin,
+    AnyLanguageAdminMixin,
+    TranslationAdmin,
+):
     sections_page = "admin:partners:region"
     list_display = ["name", "kind", "parent", "code"]
     list_filter = ["kind"]
@@ -34,6 +46,10 @@ class RegionAdmin(AdminSectionsMixin, LookupSafeRelationsMixin, TranslationAdmin
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name_en"]}
     ordering = ["path"]
+
+    def web_address_qualifiers(self, cleaned_data: dict) -> list[str]:
+        # The kind's code ("county"), the same whatever the editor's language.
+        return [cleaned_data["kind"]] if cleaned_data.get("kind") else []
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -69,7 +85,9 @@ def mark_reviewed(modeladmin, request, queryset) -> None:
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(LookupSafeRelationsMixin, TranslationAdmin):
+class OrganisationAdmin(
+    WebAddressAdminMixin, LookupSafeRelationsMixin, AnyLanguageAdminMixin, TranslationAdmin
+):
     list_display = ["name", "acronym", "kind", "country", "city", "is_reviewed"]
     list_filter = [ReviewFilter, "kind", "country"]
     actions = [mark_reviewed]
@@ -86,7 +104,9 @@ class OrganisationAdmin(LookupSafeRelationsMixin, TranslationAdmin):
 
 
 @admin.register(IntegrationCentre)
-class IntegrationCentreAdmin(LookupSafeRelationsMixin, TranslationAdmin):
+class IntegrationCentreAdmin(
+    WebAddressAdminMixin, LookupSafeRelationsMixin, AnyLanguageAdminMixin, TranslationAdmin
+):
     list_display = ["name", "kind", "organisation", "city", "is_active", "closed_on"]
     list_filter = ["kind", "is_active", "services", "languages"]
     list_select_related = ["organisation", "city"]
