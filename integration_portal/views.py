@@ -39,7 +39,7 @@ def home(request):
 def home_counts() -> dict[str, int]:
     return {
         "projects": Project.objects.published().count(),
-        "organisations": Organisation.objects.count(),
+        "organisations": Organisation.objects.reviewed().count(),
         "centres": IntegrationCentre.objects.active().count(),
         "regions": Region.objects.count(),
     }

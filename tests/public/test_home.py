@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from meetings.enums import MeetingStatus
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, OrganisationFactory
 from tests.public.conftest import page_text
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +52,12 @@ def test_home_page_query_count_does_not_grow(client, django_assert_num_queries, 
         response = client.get("/en/")
 
     assert response.status_code == 200
+
+
+def test_home_page_counts_only_reviewed_organisations(client):
+    OrganisationFactory(name="Asociația Reviewed")
+    OrganisationFactory(name="Added during an import", is_reviewed=False)
+
+    response = client.get("/en/")
+
+    assert response.context["counts"]["organisations"] == 1
