@@ -13,6 +13,7 @@ from core.admin import (
     AnyLanguageAdminMixin,
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
+    WebAddressAdminMixin,
     translated,
 )
 from core.money import LocalisedDecimalField
@@ -31,7 +32,10 @@ from projects.services import add_person
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(LookupSafeRelationsMixin, AnyLanguageAdminMixin, TranslationAdmin):
+class FundingProgrammeAdmin(
+    WebAddressAdminMixin, LookupSafeRelationsMixin, AnyLanguageAdminMixin, TranslationAdmin
+):
+    web_address_sources = ("short_name", "name")
     list_display = ["name", "short_name", "fund", "period", "managing_authority", "delegated_body"]
     list_filter = ["fund"]
     list_select_related = ["managing_authority", "delegated_body"]
@@ -41,7 +45,9 @@ class FundingProgrammeAdmin(LookupSafeRelationsMixin, AnyLanguageAdminMixin, Tra
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(LookupSafeRelationsMixin, TranslationAdmin):
+class ThematicAreaAdmin(
+    WebAddressAdminMixin, LookupSafeRelationsMixin, AnyLanguageAdminMixin, TranslationAdmin
+):
     list_display = ["name", "slug"]
     search_fields = [*translated("name"), "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -78,6 +84,7 @@ class PlannedOutputInline(LookupSafeRelationsMixin, TranslationTabularInline):
 class ProjectAdmin(
     AdminSectionsMixin,
     AdministratorsRestoreMixin,
+    WebAddressAdminMixin,
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
     SimpleHistoryAdmin,
@@ -85,6 +92,8 @@ class ProjectAdmin(
     TranslationAdmin,
 ):
     sections_page = "admin:projects:project"
+    web_address_sources = ("acronym", "title")
+    web_address_fallback = "project"
     list_display = [
         "acronym",
         "title",
