@@ -1,4 +1,5 @@
 import contextlib
+import datetime
 import io
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from django.utils import translation
 from accounts.roles import Role
 from meetings.enums import MeetingStatus
 from tests.factories import (
+    ActionItemFactory,
     AttachmentFactory,
     AttendanceFactory,
     ContactFactory,
@@ -31,6 +33,10 @@ MARKERS = {
     "Marker private annex of A": {"staff", "administrator", "coordinator_a"},
     "Marker draft meeting of A": {"staff", "administrator", "coordinator_a"},
     "Marker draft meeting of B": {"staff", "administrator", "coordinator_b"},
+    # A contact of an organisation that only project A works with.
+    "marker.contact.a@example.org": {"staff", "administrator", "coordinator_a"},
+    # An open follow-up of a B-only meeting, carried to the meeting A and B share.
+    "Marker follow-up of B": {"staff", "administrator", "coordinator_b"},
 }
 
 
@@ -47,6 +53,7 @@ def _english_and_fresh_cache():
 @dataclass
 class PlantedWorld:
     meetings: list
+    shared_meeting: object
     private_attachment: object
     public_attachment: object
 
@@ -87,6 +94,20 @@ def planted_world(db, project_a, project_b, meeting_a, meeting_b):
     AttendanceFactory(
         meeting=meeting_b, person_name="Attendee of B", email="marker.attendee.b@example.org"
     )
+    partner_of_a = OrganisationFactory(name="Partner of project A only")
+    ParticipationFactory(project=project_a, organisation=partner_of_a)
+    ContactFactory(
+        organisation=partner_of_a, name="Contact of A only", email="marker.contact.a@example.org"
+    )
+    meeting_b.starts_at = datetime.datetime(2016, 1, 5, 10, tzinfo=datetime.UTC)
+    meeting_b.save()
+    ActionItemFactory(meeting=meeting_b, text="Marker follow-up of B")
+    shared = MeetingFactory(
+        title="Shared meeting of A and B",
+        slug="shared-meeting-of-a-and-b",
+        starts_at=datetime.datetime(2016, 4, 5, 10, tzinfo=datetime.UTC),
+        projects=[project_a, project_b],
+    )
     drafts = [
         MeetingFactory(
             title=f"Marker draft meeting of {letter}",
@@ -101,7 +122,8 @@ def planted_world(db, project_a, project_b, meeting_a, meeting_b):
     private = AttachmentFactory(meeting=meeting_a, title="Marker private annex of A")
     public = AttachmentFactory(meeting=meeting_a, title="Public agenda of A", is_public=True)
     return PlantedWorld(
-        meetings=[meeting_a, meeting_b, *drafts],
+        meetings=[meeting_a, meeting_b, shared, *drafts],
+        shared_meeting=shared,
         private_attachment=private,
         public_attachment=public,
     )

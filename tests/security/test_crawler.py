@@ -17,16 +17,41 @@ PUBLIC_STARTS = [
 ]
 # What each role must at least reach, so a crawl that stopped early cannot pass unnoticed.
 EXPECTED_SIGHTINGS = {
-    "staff": ["marker.attendee.a@example.org", "Marker draft meeting of B"],
-    "administrator": ["marker.attendee.b@example.org", "Marker draft meeting of A"],
-    "coordinator_a": ["marker.attendee.a@example.org", "Marker draft meeting of A"],
-    "coordinator_b": ["marker.attendee.b@example.org", "Marker draft meeting of B"],
+    "staff": [
+        "marker.attendee.a@example.org",
+        "Marker draft meeting of B",
+        "marker.contact.a@example.org",
+        "Marker follow-up of B",
+    ],
+    "administrator": [
+        "marker.attendee.b@example.org",
+        "Marker draft meeting of A",
+        "marker.contact.a@example.org",
+        "Marker follow-up of B",
+    ],
+    "coordinator_a": [
+        "marker.attendee.a@example.org",
+        "Marker draft meeting of A",
+        "marker.contact.a@example.org",
+    ],
+    "coordinator_b": [
+        "marker.attendee.b@example.org",
+        "Marker draft meeting of B",
+        "Marker follow-up of B",
+    ],
 }
 
 
 # Parts of the markers: a search for them must not bring up the whole private fact. (Searching
 # for a whole marker would find it echoed in the search box.)
-SEARCH_TERMS = ["marker.attendee", "799 123", "Marker private", "Marker draft"]
+SEARCH_TERMS = [
+    "marker.attendee",
+    "799 123",
+    "Marker private",
+    "Marker draft",
+    "marker.contact",
+    "Marker follow-up",
+]
 
 
 def _searches() -> list[str]:
