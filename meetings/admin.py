@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -30,6 +31,7 @@ from meetings.forms import (
     MeetingAdminForm,
     MeetingProjectFormSet,
     NextQuarterlyMeetingForm,
+    VenueTimeInput,
 )
 from meetings.models import (
     ActionItem,
@@ -135,6 +137,7 @@ class AgendaItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationT
     extra = 0
     template = "admin/edit_inline/tabular_cards.html"
     fields = ["order", "time", "title", "speaker"]
+    formfield_overrides = {models.TimeField: {"widget": VenueTimeInput}}
 
 
 class AttendanceInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):

@@ -6,7 +6,7 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
-from django.contrib.admin.widgets import AdminSplitDateTime
+from django.contrib.admin.widgets import AdminSplitDateTime, AdminTimeWidget
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
@@ -122,6 +122,19 @@ def _ambiguous_or_imaginary(moment: datetime.datetime) -> bool:
     return moment.utcoffset() != moment.replace(fold=1 - moment.fold).utcoffset()
 
 
+class VenueTimeInput(AdminTimeWidget):
+    """A time of day at the meeting's venue (an agenda item's). It names no zone of its own:
+    the note stands where DateTimeShortcuts.js would otherwise tell the coordinator to type
+    the server's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        note = format_html(
+            '<div class="help timezonewarning">{}</div>',
+            _("Time at the venue, in the meeting's time zone."),
+        )
+        return super().render(name, value, attrs, renderer) + note
+
+
 class MeetingAdminForm(forms.ModelForm):
     """The admin builds this form's fields from its fieldsets; this form adds three things.
 
@@ -162,9 +175,16 @@ class MeetingAdminForm(forms.ModelForm):
         ),
     )
 
+    # Text boxes as tall as their usual text: three languages of each make the form long.
+    TEXT_ROWS = {"summary": 4, "minutes": 6}
+
     def __init__(self, *args, **kwargs):
         zone_given = "timezone" in (kwargs.get("initial") or {})
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            rows = self.TEXT_ROWS.get(name.rsplit("_", 1)[0] if "_" in name else name)
+            if rows and isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = rows
         if self.instance.pk and "close_action_items" in self.fields:
             # Set by MeetingAdmin.get_object for the user at hand; nothing without it.
             self.fields["close_action_items"].queryset = getattr(

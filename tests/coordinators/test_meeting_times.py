@@ -264,3 +264,13 @@ def test_a_time_that_does_not_exist_at_the_venue_is_refused(client, coordinator_
     assert "does not exist or happens twice in Europe/Warsaw" in response.content.decode()
     conference.refresh_from_db()
     assert conference.local_starts_at.date() == datetime.date(2027, 3, 3)
+
+
+def test_agenda_times_are_said_to_be_at_the_venue_not_in_the_servers_zone(
+    client, coordinator_a, conference
+):
+    client.force_login(coordinator_a)
+
+    page = client.get(_change_url(conference)).content.decode()
+
+    assert "Time at the venue, in the meeting&#x27;s time zone." in page
