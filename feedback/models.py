@@ -4,6 +4,7 @@ accessible form: the feedback mechanism an accessibility statement must offer.""
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +38,11 @@ class FeedbackMessage(models.Model):
         blank=True,
         help_text=_("The path of the page on this portal the message is about, if any."),
     )
-    message = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
+    message = models.TextField(
+        _("message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
+    )
     language = models.CharField(
         _("language"),
         max_length=8,

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
 from django.urls import reverse
@@ -100,7 +101,12 @@ class Region(SearchableModel):
         blank=True,
         help_text=_("For example an ISO 3166 code such as RO or RO-CT."),
     )
-    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
 
     objects = RegionQuerySet.as_manager()
@@ -226,7 +232,12 @@ class Organisation(SearchableModel):
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
-    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     is_reviewed = models.BooleanField(
         _("reviewed"),
         default=True,
@@ -318,7 +329,10 @@ class IntegrationCentre(SearchableModel):
         validators=longitude_validators,
     )
     opening_hours = models.TextField(
-        _("opening hours"), max_length=OPENING_HOURS_MAX_LENGTH, blank=True
+        _("opening hours"),
+        max_length=OPENING_HOURS_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(OPENING_HOURS_MAX_LENGTH)],
     )
     phone = models.CharField(_("public phone"), max_length=40, blank=True)
     email = models.EmailField(_("public e-mail"), blank=True)
@@ -332,7 +346,12 @@ class IntegrationCentre(SearchableModel):
     target_groups = models.ManyToManyField(
         TargetGroup, verbose_name=_("target groups"), blank=True, related_name="centres"
     )
-    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     is_active = models.BooleanField(
         _("open"), default=True, help_text=_("Untick when the centre no longer receives people.")
     )
@@ -386,7 +405,12 @@ class Contact(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    notes = models.TextField(_("notes"), max_length=NOTES_MAX_LENGTH, blank=True)
+    notes = models.TextField(
+        _("notes"),
+        max_length=NOTES_MAX_LENGTH,
+        blank=True,
+        validators=[MaxLengthValidator(NOTES_MAX_LENGTH)],
+    )
 
     # Scoped to the reader: see core.private_rows and partners.permissions.
     objects = PrivateRowsManager()

@@ -1,6 +1,7 @@
 """Free text in partners has a maximum length: the admin form says so and saves nothing."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from partners.models import DESCRIPTION_MAX_LENGTH, NOTES_MAX_LENGTH, OPENING_HOURS_MAX_LENGTH
@@ -74,3 +75,21 @@ def test_over_long_contact_notes_are_refused(client, superuser):
     )
     contact.refresh_from_db()
     assert contact.notes == "Prefers e-mail."
+
+
+@pytest.mark.parametrize(
+    ("factory", "field", "limit"),
+    [
+        (OrganisationFactory, "description_ro", DESCRIPTION_MAX_LENGTH),
+        (IntegrationCentreFactory, "opening_hours", OPENING_HOURS_MAX_LENGTH),
+        (ContactFactory, "notes", NOTES_MAX_LENGTH),
+    ],
+)
+def test_over_long_text_is_refused_by_the_model_not_only_the_admin_form(factory, field, limit):
+    row = factory.build()
+    setattr(row, field, "x" * (limit + 1))
+
+    with pytest.raises(ValidationError) as error:
+        row.full_clean()
+
+    assert field in error.value.message_dict
