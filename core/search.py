@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from anyascii import anyascii
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Left
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -36,9 +35,6 @@ _APOSTROPHES = re.compile(r"['\u2019\u02bc]")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 NAME_MARK = "|"
-# The head of `search_text` that the rank reads: enough for the names of nearly every row.
-# PostgreSQL decompresses only this much of each row's text to rank it, not all of it.
-NAMES_LENGTH = 600
 
 
 def fold(text: str) -> str:
@@ -120,32 +116,39 @@ class Like(models.Lookup):
         return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
 
 
-def names_part() -> models.Func:
-    """The head of `search_text`, where the names are: `|integrare|integrare services …| …`."""
-    return Left("search_text", NAMES_LENGTH)
-
-
 def search_rank(query: str) -> models.Case:
     """How well a row's names match `query`, from 5 (a name, exactly) down to 1 (the words are
-    elsewhere in the text), the same on SQLite and PostgreSQL."""
+    elsewhere in the text), the same on SQLite and PostgreSQL.
+
+    Folding leaves no mark in the texts, only between the names at the head of `search_text`,
+    so a pattern with a mark after the words can only match within the names. Most rows that
+    match a common word match it in their texts alone: one pattern tells those apart before
+    the four that grade a name match are tried.
+    """
     phrase = " ".join(search_terms(query))
     mark = NAME_MARK
-    # Only names hold marks, so a pattern with a mark after the words matches within the names.
     patterns = [
         f"%{mark}{phrase}{mark}%",  # a name is the query: "integrare" for INTEGRARE+
         f"%{mark}{phrase} %{mark}%",  # a name starts with the query's words
         f"%{mark}{phrase}%{mark}%",  # a name starts with the query
         f"% {phrase}%{mark}%",  # a word of a name starts with the query
     ]
-    conditions = [Like(names_part(), models.Value(pattern)) for pattern in patterns]
-    return models.Case(
+    name_grades = models.Case(
         *(
-            models.When(condition, then=models.Value(len(conditions) + 1 - i))
-            for i, condition in enumerate(conditions)
+            models.When(_like(pattern), then=models.Value(len(patterns) + 1 - i))
+            for i, pattern in enumerate(patterns)
         ),
+        default=models.Value(1),
+    )
+    return models.Case(
+        models.When(_like(f"%{phrase}%{mark}%"), then=name_grades),
         default=models.Value(1),
         output_field=models.IntegerField(),
     )
+
+
+def _like(pattern: str) -> Like:
+    return Like(models.F("search_text"), models.Value(pattern))
 
 
 class SearchableQuerySet(models.QuerySet):
