@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import Role
+from core.admin import LookupSafeModelMultipleChoiceField
 from projects.models import Project
 
 
@@ -13,7 +14,7 @@ class AddPersonForm(forms.ModelForm):
     they coordinate. They choose their own password from the link they are sent."""
 
     role = forms.ChoiceField(label=_("role"), choices=Role.choices)
-    projects = forms.ModelMultipleChoiceField(
+    projects = LookupSafeModelMultipleChoiceField(
         label=_("projects coordinated"),
         queryset=Project.objects.order_by("acronym", "title"),
         required=False,

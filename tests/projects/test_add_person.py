@@ -70,3 +70,24 @@ def test_a_coordinator_is_named_on_at_least_one_project(client, administrator):
     assert "Choose the projects this coordinator coordinates." in response.content.decode()
     assert not User.objects.filter(email="someone@example.org").exists()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("project_key", ["99999999999999999999", "1 OR 1=1"])
+def test_a_malformed_project_key_is_a_form_error_not_a_server_error(
+    client, administrator, project_key
+):
+    client.force_login(administrator)
+
+    response = client.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "email": "someone@example.org",
+            "full_name": "Someone",
+            "role": Role.COORDINATOR,
+            "projects": [project_key],
+        },
+    )
+
+    assert response.status_code == 200
+    assert "is not a valid value" in response.content.decode()
+    assert not User.objects.filter(email="someone@example.org").exists()
