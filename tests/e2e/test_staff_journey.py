@@ -44,7 +44,7 @@ def test_staff_downloads_the_report_and_attendance_sheet_from_the_meetings_admin
     for text in (report_text, sheet_text):
         assert meeting.title_en in text
         assert meeting.venue_en in text
-        assert "Dec. 7, 2016" in text
+        assert "7 December 2016" in text
         for name in attendees:
             assert name in text
     for agenda_item in meeting.agenda_items.all():
