@@ -36,6 +36,9 @@ def assert_focus_is_visible(page: Page) -> None:
 
 def assert_fits_the_screen(page: Page) -> None:
     """No sideways scrolling: the page reflows to the viewport's width (WCAG 1.4.10)."""
+    # Measured once the stylesheets and scripts have loaded: on a busy machine the content can
+    # be there before the styles that make it reflow.
+    page.wait_for_load_state("load")
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
