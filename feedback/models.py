@@ -19,9 +19,6 @@ class FeedbackKind(models.TextChoices):
 
 
 class FeedbackMessageQuerySet(models.QuerySet):
-    def unhandled(self) -> "FeedbackMessageQuerySet":
-        return self.filter(is_handled=False)
-
     def received_before(self, moment: datetime.datetime) -> "FeedbackMessageQuerySet":
         return self.filter(received_at__lt=moment)
 
