@@ -242,6 +242,10 @@ class MeetingAdmin(
         (_("Where"), {"fields": ["venue", "address", "city", "region", "host"]}),
         (_("Content"), {"fields": ["summary", "minutes", "participant_count"]}),
         (_("Publication"), {"fields": ["is_published", "published_at", "published_by"]}),
+        (
+            _("Reminders"),
+            {"fields": ["reminders_enabled", "reminder_days_before"], "classes": ["collapse"]},
+        ),
     ]
 
     # Scoping: coordinators see and change their projects' meetings; staff read all.

@@ -292,6 +292,21 @@ class Meeting(PublishableModel, SearchableModel):
     status = models.CharField(
         _("status"), max_length=16, choices=MeetingStatus, default=MeetingStatus.DRAFT
     )
+    reminders_enabled = models.BooleanField(
+        _("send reminders"),
+        default=True,
+        help_text=_(
+            "E-mail the expected attendees and the organisers' contacts before the meeting, "
+            "and its coordinators afterwards while its minutes or attendance are missing."
+        ),
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("days before the meeting"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("When the reminder goes out. Left empty, the portal's usual number applies."),
+    )
 
     objects = MeetingQuerySet.as_manager()
 
