@@ -98,7 +98,10 @@ class OrganisationAdmin(
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "is_reviewed"]}),
         (_("Official name"), {"fields": ["official_name", "official_name_language"]}),
-        (_("Where"), {"fields": ["country", "city", "address", "website"]}),
+        (
+            _("Where"),
+            {"fields": ["country", "city", "address", "latitude", "longitude", "website"]},
+        ),
         (_("Presentation"), {"fields": ["logo", "description"]}),
     ]
 

@@ -230,6 +230,23 @@ class Organisation(SearchableModel):
         blank=True,
         help_text=_("Street and number, as letters are addressed to the organisation."),
     )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=latitude_validators,
+        help_text=_("Shown on the map only when given, with the longitude; never guessed."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=longitude_validators,
+    )
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(
@@ -278,6 +295,10 @@ class Organisation(SearchableModel):
             errors["city"] = _("This city is not in the organisation's country.")
         if self.official_name and not self.official_name_language:
             errors["official_name_language"] = _("Say which language the official name is in.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = _(
+                "Give both latitude and longitude, or neither."
+            )
         if errors:
             raise ValidationError(errors)
 
