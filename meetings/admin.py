@@ -34,6 +34,7 @@ from meetings.forms import (
     VenueTimeInput,
 )
 from meetings.models import (
+    AchievedOutput,
     ActionItem,
     AgendaItem,
     Attachment,
@@ -172,6 +173,14 @@ class ActionItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationT
     fields = ["kind", "text", "responsible_organisation", "due_date", "status"]
 
 
+class AchievedOutputInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):
+    model = AchievedOutput
+    extra = 0
+    template = "admin/edit_inline/tabular_cards.html"
+    fields = ["kind", "quantity"]
+    verbose_name_plural = _("outputs delivered (a held workshop or conference counts itself)")
+
+
 class AttachmentInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
     model = Attachment
     extra = 0
@@ -219,6 +228,7 @@ class MeetingAdmin(
         AgendaItemInline,
         AttendanceInline,
         ActionItemInline,
+        AchievedOutputInline,
         AttachmentInline,
     ]
     fieldsets = [

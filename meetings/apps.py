@@ -13,6 +13,7 @@ class MeetingsConfig(AppConfig):
             sections,  # noqa: F401  (registers its sections of other pages)
         )
         from meetings.models import (
+            AchievedOutput,
             ActionItem,
             AgendaItem,
             Attachment,
@@ -26,3 +27,4 @@ class MeetingsConfig(AppConfig):
         track_history(
             MeetingProject, MeetingOrganisation, AgendaItem, Attendance, ActionItem, Attachment
         )
+        track_history(AchievedOutput)

@@ -38,6 +38,7 @@ from meetings.validators import (
 )
 from partners.enums import RegionKind
 from partners.models import Contact, Organisation, Region
+from projects.enums import OUTPUT_QUANTITIES, OutputKind
 from projects.models import Project
 
 COUNTED_STATUSES = [MeetingStatus.PLANNED, MeetingStatus.HELD]
@@ -668,3 +669,35 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:attachment-download", kwargs={"pk": self.pk})
+
+
+class AchievedOutput(models.Model):
+    """What a meeting delivered towards its projects' planned outputs, beyond what its kind
+    says: an action plan adopted, a staff exchange done, people reached. A held workshop or
+    conference counts itself once unless a row of its own kind states another number."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="achieved_outputs",
+    )
+    kind = models.CharField(_("output"), max_length=24, choices=OutputKind)
+    quantity = models.PositiveIntegerField(
+        _("quantity"), default=1, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("output delivered")
+        verbose_name_plural = _("outputs delivered")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "kind"],
+                name="unique_achieved_output_kind_per_meeting",
+                violation_error_message=_("This output is already recorded for the meeting."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return OUTPUT_QUANTITIES[self.kind] % {"count": self.quantity}
