@@ -201,6 +201,30 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Database replicas
+# Comma-separated postgres:// URLs of streaming replicas of DATABASE_URL. The public pages' and
+# the API's reads go to them (integration_portal/db_routers.py); writes, migrations, the back
+# office and a visitor's reads for REPLICA_STICKY_SECONDS after they wrote stay on the primary.
+# A replica that does not accept a connection within REPLICA_CONNECT_TIMEOUT_SECONDS is left
+# out for REPLICA_HEALTH_CHECK_SECONDS, and reads fall back to the primary.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", [])
+REPLICA_STICKY_SECONDS = env_int("REPLICA_STICKY_SECONDS", 10)
+REPLICA_CONNECT_TIMEOUT_SECONDS = env_int("REPLICA_CONNECT_TIMEOUT_SECONDS", 1)
+REPLICA_HEALTH_CHECK_SECONDS = env_int("REPLICA_HEALTH_CHECK_SECONDS", 5)
+for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    DATABASES[f"replica{_number}"] = {
+        **database_from_url(_url, conn_max_age=env_int("CONN_MAX_AGE", 60)),
+        # Tests read the primary's test database through it, as they would a replica.
+        "TEST": {"MIRROR": "default"},
+    }
+if DATABASE_REPLICA_URLS:
+    DATABASE_ROUTERS = ["integration_portal.db_routers.ReplicaRouter"]
+    # Before the session is read, so that also the session's and the user's reads are routed.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "integration_portal.db_routers.ReplicaRoutingMiddleware",
+    )
+
 # --- Accounts and sign-in
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
