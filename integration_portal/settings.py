@@ -423,6 +423,57 @@ FEEDBACK_RETENTION_YEARS = env_int("FEEDBACK_RETENTION_YEARS", 2)
 FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 5)
 FEEDBACK_RATE_LIMIT_SECONDS = env_int("FEEDBACK_RATE_LIMIT_SECONDS", 3600)
 
+# --- API
+# The read-only JSON API at /api/ (api/): Django REST Framework with the public lists'
+# FilterSets, its OpenAPI document by drf-spectacular and the documentation page's Swagger UI
+# from drf-spectacular-sidecar's static files. Everyone reads it as an anonymous visitor,
+# counted per address in the default cache (shared with REDIS_URL): API_ANON_RATE requests per
+# second, minute, hour or day ("120/min"); over it, a 429 with Retry-After.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "api"]
+API_ANON_RATE = env_str("API_ANON_RATE", "120/min")
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 20)
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Integration Portal API",
+    "DESCRIPTION": (
+        "Read-only public data of the Integration Portal: projects, programmes, organisations "
+        "and their roles in projects, regions, integration centres and published meetings. "
+        "Lists take the same filters as the portal's public lists. Texts follow "
+        "Accept-Language or the lang parameter (en, ro, bg); official names stay in their "
+        "own language."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name per vocabulary, where several fields share the name "kind" or "status".
+    "ENUM_NAME_OVERRIDES": {
+        "RegionKindEnum": "partners.enums.RegionKind",
+        "OrganisationKindEnum": "partners.enums.OrganisationKind",
+        "CentreKindEnum": "partners.enums.CentreKind",
+        "OfficialLanguageEnum": "partners.enums.OFFICIAL_LANGUAGE_CHOICES",
+        "MeetingKindEnum": "meetings.enums.MeetingKind",
+        "MeetingStatusEnum": "meetings.enums.MeetingStatus",
+        "AttachmentKindEnum": "meetings.enums.AttachmentKind",
+        "OutputKindEnum": "projects.enums.OutputKind",
+        "ProjectStatusEnum": "projects.enums.ProjectStatus",
+    },
+}
+
 # --- Logging
 LOGGING = {
     "version": 1,

@@ -21,6 +21,8 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap-section"),
     # Browsers and feed readers ask for it at the root, whatever the page links
     path("favicon.ico", site_views.favicon, name="favicon"),
+    # The read-only JSON API, its OpenAPI document and docs: not language-prefixed
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,43 @@
+"""Filters of the API's own lists, which have no public page listing them to share one with.
+
+Every other list takes the FilterSet of its public page (projects, organisations, centres,
+meetings), so that one query string selects the same rows in both.
+"""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import PublicFilterSet
+from partners.enums import RegionKind
+from partners.models import Organisation, Region
+from projects.enums import ParticipationRole
+from projects.models import Participation, Project
+
+
+class ParticipationFilterSet(PublicFilterSet):
+    project = django_filters.ModelChoiceFilter(
+        label=_("Project"),
+        to_field_name="slug",
+        queryset=Project.objects.published().only("slug", "acronym", "title"),
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        to_field_name="slug",
+        queryset=Organisation.objects.reviewed().only("slug", "name"),
+    )
+    role = django_filters.ChoiceFilter(label=_("Role"), choices=ParticipationRole.choices)
+
+    class Meta(PublicFilterSet.Meta):
+        model = Participation
+        fields = ["project", "organisation", "role"]
+
+
+class RegionFilterSet(PublicFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=RegionKind.choices)
+    parent = django_filters.ModelChoiceFilter(
+        label=_("Part of"), to_field_name="slug", queryset=Region.objects.only("slug", "name")
+    )
+
+    class Meta(PublicFilterSet.Meta):
+        model = Region
+        fields = ["kind", "parent"]
