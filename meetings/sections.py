@@ -5,6 +5,7 @@ from django.urls import reverse
 from core.sections import Section, page_sections
 from core.views import first_rows, list_url
 from meetings.models import Meeting
+from meetings.outputs import output_progress_of
 from partners.models import Organisation, Region
 from projects.models import Project
 
@@ -72,6 +73,15 @@ def meetings_of_project(project: Project) -> list[Section]:
         ),
         Section("documents", "meetings/sections/project_documents.html", documents),
     ]
+
+
+@page_sections.register("projects:project", order=5)
+def output_progress_of_project(project: Project) -> list[Section]:
+    """Each planned output beside what the project's published, held meetings delivered."""
+    progress = output_progress_of(project)
+    if not progress:
+        return []
+    return [Section("outputs", "meetings/sections/project_outputs.html", progress)]
 
 
 # --- Tools on the back office's project and region pages

@@ -99,8 +99,8 @@ def test_project_page_query_count_does_not_grow_with_related_rows(
     project = build_project_with_related(n)
 
     # project+programme, participations, regions, centres, their languages, outputs, target
-    # groups, themes, meetings (with ordinal), their public attachments
-    with django_assert_num_queries(10):
+    # groups, themes, outputs delivered, meetings (with ordinal), their public attachments
+    with django_assert_num_queries(11):
         response = client.get(f"/en{project.get_absolute_url()[3:]}")
 
     assert response.status_code == 200
