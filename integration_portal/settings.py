@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "partners",
     "projects",
     "meetings",
+    "opendata",
     "integration_portal",
     # Demo data, synthetic national data and the benchmark: management commands only.
     "devtools",

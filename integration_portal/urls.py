@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integration_portal import health
 from integration_portal import views as site_views
+from opendata import urls as opendata_urls
 
 admin.site.site_header = _("Integration Portal administration")
 admin.site.site_title = _("Integration Portal")
@@ -21,6 +22,8 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap-section"),
     # Browsers and feed readers ask for it at the root, whatever the page links
     path("favicon.ico", site_views.favicon, name="favicon"),
+    # Open data harvesters: the data package and the DCAT-AP catalogue, not language-prefixed
+    *opendata_urls.root_urlpatterns,
     # The read-only JSON API, its OpenAPI document and docs: not language-prefixed
     path("api/", include("api.urls")),
 ]
@@ -43,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("partners.urls")),
     path("", include("meetings.urls")),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )
 
