@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import models
 from django.utils.translation import ngettext_lazy
 
+from core.quarters import Quarter
 from meetings.enums import MeetingKind, MeetingStatus, ProjectRoleInMeeting
 from meetings.models import AchievedOutput, Meeting, MeetingProject
 from projects.enums import OUTPUT_QUANTITIES, OutputKind
@@ -196,3 +197,31 @@ def output_progress_of(
 ) -> list[OutputProgress]:
     """One project's `output_progress`."""
     return output_progress([project], among=among)[project.pk]
+
+
+@dataclass(frozen=True)
+class QuarterOutputProgress:
+    """One kind of output in a quarterly report: what the quarter delivered, and the
+    progress up to the quarter's end."""
+
+    to_date: OutputProgress
+    in_quarter: int
+
+    @property
+    def in_quarter_label(self) -> str:
+        return DELIVERED_QUANTITIES[self.to_date.kind] % {"count": self.in_quarter}
+
+
+def quarter_output_progress(
+    project: Project, *, among: models.QuerySet[Meeting], quarter: Quarter
+) -> list[QuarterOutputProgress]:
+    """The project's outputs as a quarterly report shows them, counted among the meetings
+    `among` (the back office's: whatever the reader may see, published or not)."""
+    until_end = among.filter(starts_at__lt=quarter.ends_at)
+    in_quarter = delivered_counts(
+        [project], among=until_end.filter(starts_at__gte=quarter.starts_at)
+    ).get(project.pk, {})
+    return [
+        QuarterOutputProgress(to_date=row, in_quarter=in_quarter.get(row.kind, 0))
+        for row in output_progress_of(project, among=until_end)
+    ]

@@ -12,6 +12,7 @@ from weasyprint.document import Document
 from core.quarters import Quarter
 from meetings.enums import OrganisationRoleInMeeting, ProjectRoleInMeeting
 from meetings.models import Meeting
+from meetings.outputs import quarter_output_progress
 from meetings.reports.attendance import summarise_attendance
 from meetings.reports.queries import (
     carried_action_items,
@@ -164,6 +165,11 @@ def quarterly_report_context(
         "organisations_by_kind": sorted(organisations_by_kind.items(), key=lambda i: (-i[1], i[0])),
         "open_items": list(open_action_items_until(in_scope, quarter)),
         "planned_rows": [(meeting, summarise_attendance(meeting)) for meeting in planned],
+        "output_rows": (
+            quarter_output_progress(project, among=visible_meetings, quarter=quarter)
+            if project is not None
+            else []
+        ),
     }
 
 

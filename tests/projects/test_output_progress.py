@@ -1,17 +1,29 @@
 """A project's planned outputs against what its held meetings delivered (issue 17)."""
 
+import datetime
+import zoneinfo
+
 import pytest
 from django.utils import translation
 
+from core.quarters import Quarter
 from meetings.enums import MeetingKind, MeetingStatus, ProjectRoleInMeeting
 from meetings.models import AchievedOutput, Meeting, MeetingProject
 from meetings.outputs import OutputProgress, output_progress, output_progress_of
+from meetings.reports.documents import render_quarterly_report
 from projects.enums import OutputKind
 from projects.models import PlannedOutput, Project
 from tests.factories import MeetingFactory, ProjectFactory
+from tests.meetings.pdf_helpers import pdf_text
 from tests.public.conftest import page_text
 
 pytestmark = pytest.mark.django_db
+
+BUCHAREST = zoneinfo.ZoneInfo("Europe/Bucharest")
+
+
+def _on(year: int, month: int, day: int) -> datetime.datetime:
+    return datetime.datetime(year, month, day, 10, tzinfo=BUCHAREST)
 
 
 def plan(project, **quantities) -> None:
@@ -181,3 +193,35 @@ def test_demo_connection_shows_its_plan_and_that_no_output_is_delivered_yet(clie
     assert "0 workshops held" in text
     assert "7 action plans" in text
     assert "5 small grants" in text
+
+
+# --- The quarterly report
+
+
+def test_quarterly_report_counts_the_quarter_and_the_total_including_unpublished(
+    project, staff_user
+):
+    MeetingFactory(kind=MeetingKind.WORKSHOP, starts_at=_on(2020, 5, 12), projects=[project])
+    in_quarter = MeetingFactory(
+        kind=MeetingKind.WORKSHOP,
+        starts_at=_on(2020, 11, 3),
+        is_published=False,
+        projects=[project],
+    )
+    AchievedOutput.objects.create(meeting=in_quarter, kind=OutputKind.ACTION_PLAN)
+    # After the quarter: not in this report's counts.
+    MeetingFactory(kind=MeetingKind.WORKSHOP, starts_at=_on(2021, 2, 1), projects=[project])
+
+    pdf = render_quarterly_report(
+        Meeting.objects.all(),
+        quarter=Quarter(2020, 4),
+        language="en",
+        user=staff_user,
+        project=project,
+    )
+    text = " ".join(pdf_text(pdf).split())
+
+    assert "Planned outputs and what was delivered" in text
+    assert "14 workshops 1 workshop held 2 workshops held 14%" in text
+    assert "7 action plans 1 action plan adopted 1 action plan adopted 14%" in text
+    assert "5 small grants 0 small grants awarded 0 small grants awarded 0%" in text
