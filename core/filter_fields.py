@@ -3,18 +3,21 @@
 At national scale the project list offers 3,000 partner organisations and the meeting list
 4,500 projects. Django builds a model instance per choice and renders each option through a
 template, which took far longer than every query of the page together. Here the choices are
-plain (value, label) pairs, kept in the public cache until the content changes, and the options
-are written out directly.
+plain (value, label) pairs read with `values_list` (see `PlainModelChoiceField`), kept in the
+public cache until the content changes, and the options are written out directly.
 """
 
 import html
 
+import django_filters
 from django import forms
 from django.db.models import TextField
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from core import public_cache
 
@@ -24,6 +27,59 @@ ANY_CHOICE_LABEL = pgettext_lazy("empty choice of a filter", "any")
 
 def _option(value: str, label: str) -> str:
     return f'<option value="{html.escape(value)}">{html.escape(label)}</option>'
+
+
+class PlainModelChoiceField(django_filters.fields.ModelChoiceField):
+    """A model choice field whose choices are read as plain values, no model instance each.
+
+    `label_fields` name the columns a choice's label is made of (translated fields give the
+    page's language, with the same fallbacks as on the model); `label_from_values()` makes the
+    label from them, by default the first that is not empty ("acronym or title"). The value
+    and the validation of a submitted choice are those of a ModelChoiceField.
+    """
+
+    def __init__(self, *args, label_fields: tuple[str, ...] = (), **kwargs) -> None:
+        self.label_fields = tuple(label_fields)
+        super().__init__(*args, **kwargs)
+
+    def label_from_values(self, *values: object) -> str:
+        return next((str(value) for value in values if value not in (None, "")), "")
+
+    def plain_choices(self) -> list[tuple[str, str]]:
+        choices = [] if self.empty_label is None else [("", str(self.empty_label))]
+        model = self.queryset.model
+        columns = [_columns_in_language(model, name) for name in self.label_fields]
+        rows = self.queryset.values_list(
+            self.to_field_name or "pk", *(column for group in columns for column in group)
+        )
+        for value, *values in rows:
+            labels, start = [], 0
+            for group in columns:
+                labels.append(_first_given(values[start : start + len(group)]))
+                start += len(group)
+            choices.append((str(value), self.label_from_values(*labels)))
+        return choices
+
+
+def _columns_in_language(model, field_name: str) -> list[str]:
+    """The columns of `field_name` in the page's language and then its fallbacks, as the model
+    reads a translated field; the field itself if it is not translated. Read directly, since
+    modeltranslation's fallbacks on values_list() cost more per row than the rest of a page."""
+    try:
+        translated = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return [field_name]
+    if field_name not in translated:
+        return [field_name]
+    fallbacks = getattr(model, field_name).fallback_languages
+    return [
+        build_localized_fieldname(field_name, language)
+        for language in resolution_order(get_language(), fallbacks)
+    ]
+
+
+def _first_given(values) -> object:
+    return next((value for value in values if value not in (None, "")), "")
 
 
 class SharedModelChoiceIterator(ModelChoiceIterator):
@@ -50,6 +106,9 @@ class SharedModelChoiceIterator(ModelChoiceIterator):
         return self._shared
 
     def _compute(self) -> dict:
+        if isinstance(self.field, PlainModelChoiceField) and self.field.label_fields:
+            pairs = self.field.plain_choices()
+            return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
         iterator = type(self.field).iterator(self.field)
         # Labels are names and titles: the long texts (descriptions, search_text) stay behind.
         model = iterator.queryset.model

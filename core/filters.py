@@ -8,7 +8,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.filter_fields import lighten_choice_fields, offer_any_choice
+from core.filter_fields import PlainModelChoiceField, lighten_choice_fields, offer_any_choice
 from core.search import MAX_QUERY_LENGTH
 
 
@@ -64,6 +64,13 @@ class PublicFilterSet(django_filters.FilterSet):
 
     class Meta:
         form = PublicFilterForm
+
+
+class PlainModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """A model choice filter whose choices are read as plain values: pass `label_fields`,
+    the columns of each choice's label (see core.filter_fields.PlainModelChoiceField)."""
+
+    field_class = PlainModelChoiceField
 
 
 class SearchFilter(django_filters.CharFilter):

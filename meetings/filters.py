@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PublicFilterSet, SearchFilter, SortFilter
+from core.filters import PlainModelChoiceFilter, PublicFilterSet, SearchFilter, SortFilter
 from core.quarters import QUARTER_CHOICES
 from meetings.enums import MeetingFormat, MeetingKind
 from meetings.models import Meeting, MeetingOrganisation
@@ -43,22 +43,22 @@ class MeetingRegionFilter(RegionTreeFilter):
         return qs.within(value)
 
 
-# The long choice lists (thousands of projects and organisations at national scale) load only
-# the slug and the label: building each instance with every column was most of the render.
+# The long choice lists (thousands of projects and organisations at national scale) are read as
+# plain values, the slug and the label: building a model instance per choice was most of the
+# render.
 class MeetingFilterSet(PublicFilterSet):
     q = SearchFilter()
     when = When(label=_("Upcoming or past"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
     format = django_filters.ChoiceFilter(label=_("Format"), choices=MeetingFormat.choices)
-    project = django_filters.ModelChoiceFilter(
+    project = PlainModelChoiceFilter(
         label=_("Project"),
         to_field_name="slug",
-        queryset=Project.objects.published()
-        .order_by("acronym", "title")
-        .only("slug", "acronym", "title"),
+        queryset=Project.objects.published().order_by("acronym", "title"),
+        label_fields=("acronym", "title"),
         method="filter_project",
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = PlainModelChoiceFilter(
         label=_("Host or organiser"),
         to_field_name="slug",
         queryset=Organisation.objects.filter(
@@ -68,9 +68,8 @@ class MeetingFilterSet(PublicFilterSet):
                     meeting__in=Meeting.objects.published()
                 ).values("organisation_id")
             )
-        )
-        .order_by("name")
-        .only("slug", "name"),
+        ).order_by("name"),
+        label_fields=("name",),
         method="filter_organisation",
     )
     region = MeetingRegionFilter(label=_("Region or city"))

@@ -4,19 +4,28 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PublicFilterSet, SearchFilter, SortFilter
+from core.filter_fields import PlainModelChoiceField
+from core.filters import PlainModelChoiceFilter, PublicFilterSet, SearchFilter, SortFilter
 from partners.enums import CentreKind, OrganisationKind, RegionKind
 from partners.models import IntegrationCentre, Language, Organisation, Region, Service
 
 
-class RegionTreeChoiceField(django_filters.fields.ModelChoiceField):
+class RegionTreeChoiceField(PlainModelChoiceField):
     """Regions in tree order, each label indented by its depth."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_fields", ("path", "name"))
+        super().__init__(*args, **kwargs)
+
+    def label_from_values(self, path: str, name: str) -> str:
+        depth = path.count("/") - 2  # as Region.depth, without an instance per choice
+        return f"{'— ' * depth}{name}"
+
     def label_from_instance(self, obj: Region) -> str:
-        return f"{'— ' * obj.depth}{obj.name}"
+        return self.label_from_values(obj.path, obj.name)
 
 
-class RegionTreeFilter(django_filters.ModelChoiceFilter):
+class RegionTreeFilter(PlainModelChoiceFilter):
     """A region and every region below it, chosen by slug so a filtered URL reads well."""
 
     field_class = RegionTreeChoiceField
@@ -36,10 +45,11 @@ class RegionTreeFilter(django_filters.ModelChoiceFilter):
 class OrganisationFilterSet(PublicFilterSet):
     q = SearchFilter()
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganisationKind.choices)
-    country = django_filters.ModelChoiceFilter(
+    country = PlainModelChoiceFilter(
         label=_("Country"),
         to_field_name="slug",
         queryset=Region.objects.filter(kind=RegionKind.COUNTRY),
+        label_fields=("name",),
     )
     ordering = SortFilter(
         label=_("Sort by"),

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PublicFilterSet, SearchFilter, SortFilter
+from core.filters import PlainModelChoiceFilter, PublicFilterSet, SearchFilter, SortFilter
 from partners.enums import RegionKind
 from partners.filters import RegionTreeFilter
 from partners.models import Organisation, Region, TargetGroup
@@ -43,10 +43,11 @@ class ProjectRegionFilter(RegionTreeFilter):
 
 class ProjectFilterSet(PublicFilterSet):
     q = SearchFilter()
-    programme = django_filters.ModelChoiceFilter(
+    programme = PlainModelChoiceFilter(
         label=_("Funding programme"),
         to_field_name="slug",
         queryset=FundingProgramme.objects.all(),
+        label_fields=("short_name", "name"),
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ProjectStatus.choices, method="filter_status"
@@ -62,22 +63,22 @@ class ProjectFilterSet(PublicFilterSet):
         queryset=TargetGroup.objects.all(),
         field_name="target_groups",
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = PlainModelChoiceFilter(
         label=_("Theme"),
         to_field_name="slug",
         queryset=ThematicArea.objects.all(),
         field_name="thematic_areas",
+        label_fields=("name",),
     )
-    partner = django_filters.ModelChoiceFilter(
+    partner = PlainModelChoiceFilter(
         label=_("Partner organisation"),
         to_field_name="slug",
         queryset=Organisation.objects.filter(
             pk__in=Participation.objects.filter(project__is_published=True).values(
                 "organisation_id"
             )
-        )
-        .order_by("name")
-        .only("slug", "name"),
+        ).order_by("name"),
+        label_fields=("name",),
         method="filter_partner",
     )
     year = YearFilter(label=_("Running in year"), method="filter_year")
