@@ -475,6 +475,21 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- Map
+# Centres, organisations and meeting venues on a map (maps/), drawn with Leaflet from the
+# portal's own static files over country outlines shipped with it. MAP_TILES_URL names a tile
+# server ("https://tiles.example.org/{z}/{x}/{y}.png") for a street background; off by default,
+# and when set its origin joins img-src only on pages that show a map (maps.middleware).
+# MAP_TILES_ATTRIBUTION is the credit the tile server asks for (HTML, as Leaflet shows it).
+INSTALLED_APPS += ["maps"]
+MAP_TILES_URL = env_str("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = env_str("MAP_TILES_ATTRIBUTION", "")
+# Inside the CSP middleware, so that the policy it leaves on a map page is the one sent.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csp.ContentSecurityPolicyMiddleware") + 1,
+    "maps.middleware.MapTilesContentSecurityPolicyMiddleware",
+)
+
 # --- Logging
 LOGGING = {
     "version": 1,

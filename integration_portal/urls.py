@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("partners.urls")),
     path("", include("meetings.urls")),
+    path("", include("maps.urls")),
     path("", include("opendata.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,162 @@
+"""The places a map shows: public centres, reviewed organisations and published meetings' venues.
+
+A point carries its coordinates only when its record gives them; none are guessed or geocoded.
+Points without them are still listed beside the map, marked as having no location.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from core.views import first_rows
+from meetings.enums import MeetingFormat
+from meetings.models import Meeting
+from partners.models import IntegrationCentre, Organisation
+
+# Per kind of place: the map and its list stay readable and the page light at national scale;
+# beyond it the page asks to narrow the filters.
+POINT_LIMIT = 500
+
+KIND_LABELS = {
+    "centre": _("Integration centre"),
+    "organisation": _("Organisation"),
+    "meeting": _("Meeting venue"),
+}
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    kind: str
+    name: str
+    url: str
+    address: str
+    latitude: float | None = None
+    longitude: float | None = None
+    when: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS[self.kind])
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def as_marker(self) -> dict:
+        """What the map's script reads from the page's data island."""
+        return {
+            "kind": self.kind,
+            "kindLabel": self.kind_label,
+            "name": self.name,
+            "url": self.url,
+            "address": self.address,
+            "when": self.when,
+            "lat": self.latitude,
+            "lng": self.longitude,
+        }
+
+
+def _joined(*parts: str) -> str:
+    return ", ".join(part for part in parts if part)
+
+
+def _coordinate(value) -> float | None:
+    return None if value is None else float(value)
+
+
+# --- Public rows
+
+
+def public_centres() -> QuerySet:
+    """Centres that receive people; closed ones are not places to go to."""
+    return IntegrationCentre.objects.active().select_related("city")
+
+
+def public_organisations() -> QuerySet:
+    return Organisation.objects.reviewed().with_places()
+
+
+def public_meetings() -> QuerySet:
+    """Published meetings held somewhere: an online meeting has no venue."""
+    return Meeting.objects.published().exclude(format=MeetingFormat.ONLINE).select_related("city")
+
+
+# --- Points of rows
+
+
+def centre_point(centre: IntegrationCentre) -> MapPoint:
+    return MapPoint(
+        kind="centre",
+        name=centre.name,
+        url=centre.get_absolute_url(),
+        address=_joined(centre.address, centre.city.name),
+        latitude=_coordinate(centre.latitude),
+        longitude=_coordinate(centre.longitude),
+    )
+
+
+def organisation_point(organisation: Organisation) -> MapPoint:
+    return MapPoint(
+        kind="organisation",
+        name=organisation.name,
+        url=organisation.get_absolute_url(),
+        address=_joined(
+            organisation.address,
+            organisation.city.name if organisation.city_id else "",
+            organisation.country.name if organisation.country_id else "",
+        ),
+        latitude=_coordinate(organisation.latitude),
+        longitude=_coordinate(organisation.longitude),
+    )
+
+
+def meeting_point(meeting: Meeting) -> MapPoint:
+    # Meetings record their venue in words only: they are listed, never placed on the map.
+    return MapPoint(
+        kind="meeting",
+        name=meeting.title,
+        url=meeting.get_absolute_url(),
+        address=_joined(
+            meeting.venue, meeting.address, meeting.city.name if meeting.city_id else ""
+        ),
+        when=date_format(meeting.local_starts_at.date(), "DATE_FORMAT"),
+    )
+
+
+POINT_OF_KIND = {
+    "centre": centre_point,
+    "organisation": organisation_point,
+    "meeting": meeting_point,
+}
+
+
+@dataclass
+class PointSet:
+    """The points of one map, and whether a kind had more rows than it shows."""
+
+    points: list[MapPoint]
+    truncated: bool = False
+
+    @property
+    def located(self) -> list[MapPoint]:
+        return [point for point in self.points if point.has_location]
+
+    @property
+    def markers(self) -> list[dict]:
+        return [point.as_marker() for point in self.located]
+
+    def __bool__(self) -> bool:
+        return bool(self.points)
+
+
+def point_set(**querysets: QuerySet) -> PointSet:
+    """Points of each kind's rows (`centre=…, organisation=…, meeting=…`), in that order."""
+    points: list[MapPoint] = []
+    truncated = False
+    for kind, queryset in querysets.items():
+        rows, more = first_rows(queryset, POINT_LIMIT)
+        points += [POINT_OF_KIND[kind](row) for row in rows]
+        truncated = truncated or more
+    return PointSet(points, truncated)

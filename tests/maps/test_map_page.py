@@ -1,0 +1,297 @@
+"""The map page and the map sections: which places, filtered how, and what the page may load."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.enums import MeetingFormat, MeetingStatus
+from partners.enums import CentreKind
+from tests.factories import (
+    CityFactory,
+    IntegrationCentreFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ProjectFactory,
+    RegionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
+
+
+def _markers(response) -> list[dict]:
+    html = response.content.decode()
+    start = html.index('<script id="map-points" type="application/json">')
+    start = html.index(">", start) + 1
+    return json.loads(html[start : html.index("</script>", start)])
+
+
+def _marker_names(response) -> set[str]:
+    return {marker["name"] for marker in _markers(response)}
+
+
+def _listed(response) -> str:
+    """The accessible list beside the map."""
+    html = response.content.decode()
+    return html[
+        html.index('class="map-list"') : html.index("</ul>", html.index('class="map-list"'))
+    ]
+
+
+def _placed(**kwargs) -> dict:
+    return {"latitude": Decimal("44.170000"), "longitude": Decimal("28.630000"), **kwargs}
+
+
+@pytest.fixture
+def places():
+    romania = RegionFactory(name="Romania", slug="romania")
+    bulgaria = RegionFactory(name="Bulgaria", slug="bulgaria")
+    constanta = CityFactory(name="Constanța", slug="constanta", parent=romania)
+    sofia = CityFactory(name="Sofia", slug="sofia", parent=bulgaria)
+    return {"romania": romania, "bulgaria": bulgaria, "constanta": constanta, "sofia": sofia}
+
+
+def test_map_page_shows_centres_and_organisations_with_coordinates_as_markers(client, places):
+    IntegrationCentreFactory(name="Constanța centre", city=places["constanta"], **_placed())
+    OrganisationFactory(name="Sofia NGO", city=places["sofia"], **_placed(latitude=42.69))
+
+    response = client.get(reverse("maps:map"))
+
+    assert response.status_code == 200
+    assert _marker_names(response) == {"Constanța centre", "Sofia NGO"}
+    assert "Constanța centre" in _listed(response)
+    assert "Sofia NGO" in _listed(response)
+
+
+def test_places_without_coordinates_are_listed_but_not_mapped(client, places):
+    IntegrationCentreFactory(name="Centre without a place", city=places["constanta"])
+    OrganisationFactory(name="Organisation without a place", city=places["sofia"])
+
+    response = client.get(reverse("maps:map"))
+
+    assert _markers(response) == []
+    listed = _listed(response)
+    assert "Centre without a place" in listed
+    assert "Organisation without a place" in listed
+    assert listed.count("No location given") == listed.count("<li")  # the operators too
+
+
+def test_map_leaves_out_drafts_unreviewed_organisations_and_closed_centres(client, places):
+    MeetingFactory(title="Draft meeting", status=MeetingStatus.DRAFT, is_published=False)
+    MeetingFactory(title="Held meeting", city=places["constanta"], venue="Town hall")
+    OrganisationFactory(name="Unreviewed organisation", is_reviewed=False, **_placed())
+    IntegrationCentreFactory(name="Closed centre", is_active=False, **_placed())
+
+    response = client.get(reverse("maps:map"))
+
+    page = response.content.decode()
+    assert "Held meeting" in _listed(response)
+    assert "Town hall" in _listed(response)
+    for absent in ("Draft meeting", "Unreviewed organisation", "Closed centre"):
+        assert absent not in page
+
+
+def test_online_meetings_have_no_venue_on_the_map(client, places):
+    MeetingFactory(title="Online round table", format=MeetingFormat.ONLINE)
+    MeetingFactory(title="Round table at the town hall", format=MeetingFormat.HYBRID)
+
+    response = client.get(reverse("maps:map"), {"show": "meetings"})
+
+    assert "Round table at the town hall" in _listed(response)
+    assert "Online round table" not in response.content.decode()
+
+
+def test_centre_filters_narrow_the_markers_and_the_list_as_on_the_centre_list(client, places):
+    IntegrationCentreFactory(name="Constanța centre", city=places["constanta"], **_placed())
+    IntegrationCentreFactory(
+        name="Sofia one-stop shop",
+        city=places["sofia"],
+        kind=CentreKind.ONE_STOP_SHOP,
+        **_placed(latitude=42.69),
+    )
+    OrganisationFactory(name="Sofia NGO", city=places["sofia"], **_placed())
+
+    by_region = client.get(reverse("maps:map"), {"show": "centres", "region": "bulgaria"})
+    by_kind = client.get(reverse("maps:map"), {"show": "centres", "kind": "regional_centre"})
+    centre_list = client.get(reverse("partners:centre-list"), {"region": "bulgaria"})
+
+    assert _marker_names(by_region) == {"Sofia one-stop shop"}
+    assert "Constanța centre" not in _listed(by_region)
+    assert "Sofia NGO" not in _listed(by_region)
+    assert "Sofia one-stop shop" in centre_list.content.decode()
+    assert "Constanța centre" not in centre_list.content.decode()
+    assert _marker_names(by_kind) == {"Constanța centre"}
+
+
+def test_organisation_filters_narrow_the_map_as_on_the_organisation_list(client, places):
+    OrganisationFactory(name="Romanian NGO", country=places["romania"], **_placed())
+    OrganisationFactory(name="Bulgarian NGO", country=places["bulgaria"], **_placed())
+
+    response = client.get(reverse("maps:map"), {"show": "organisations", "country": "bulgaria"})
+
+    assert _marker_names(response) == {"Bulgarian NGO"}
+    assert "Romanian NGO" not in _listed(response)
+
+
+def test_meeting_filters_narrow_the_list_as_on_the_meeting_list(client, places):
+    MeetingFactory(title="Meeting in Constanța", city=places["constanta"])
+    MeetingFactory(title="Meeting in Sofia", city=places["sofia"])
+
+    response = client.get(reverse("maps:map"), {"show": "meetings", "region": "romania"})
+
+    assert "Meeting in Constanța" in _listed(response)
+    assert "Meeting in Sofia" not in _listed(response)
+
+
+def test_map_page_shows_the_chosen_kinds_filters_in_its_form(client, places):
+    response = client.get(reverse("maps:map"), {"show": "centres"})
+
+    page = response.content.decode()
+    assert 'name="service"' in page
+    assert 'name="language"' in page
+
+
+@pytest.mark.parametrize("query", [{"show": "everything-else"}, {"show": "centres", "region": "?"}])
+def test_map_page_answers_bad_filters_with_a_form_error(client, places, query):
+    response = client.get(reverse("maps:map"), query)
+
+    assert response.status_code == 200
+    assert "field--error" in response.content.decode()
+
+
+def test_without_a_tile_server_the_map_page_loads_nothing_from_elsewhere(client, settings):
+    settings.MAP_TILES_URL = ""
+    IntegrationCentreFactory(**_placed())
+
+    response = client.get(reverse("maps:map"))
+
+    policy = response.headers["Content-Security-Policy"]
+    assert "img-src 'self';" in policy
+    assert "data-tiles-url" not in response.content.decode()
+
+
+def test_a_tile_server_joins_img_src_on_map_pages_only(client, settings, places):
+    settings.MAP_TILES_URL = TILES
+    settings.MAP_TILES_ATTRIBUTION = "© Tile makers"
+    IntegrationCentreFactory(city=places["constanta"], **_placed())
+
+    map_page = client.get(reverse("maps:map"))
+    centre_list = client.get(reverse("partners:centre-list"))
+
+    assert (
+        "img-src 'self' https://tiles.example.org;" in map_page.headers["Content-Security-Policy"]
+    )
+    assert f'data-tiles-url="{TILES}"' in map_page.content.decode()
+    assert "tiles.example.org" not in centre_list.headers["Content-Security-Policy"]
+
+
+def test_map_scripts_are_served_from_the_portal_with_the_pages_nonce(client):
+    IntegrationCentreFactory(**_placed())
+
+    response = client.get(reverse("maps:map"))
+
+    page = response.content.decode()
+    nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}" src="/static/vendor/leaflet/leaflet.js"' in page
+    assert "/static/vendor/leaflet.markercluster/leaflet.markercluster.js" in page
+    assert "https://" not in page.split('<div id="map"')[1].split("</div>")[0]
+
+
+def test_navigation_links_the_map(client):
+    response = client.get(reverse("home"))
+
+    assert f'href="{reverse("maps:map")}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_map_page_queries_stay_flat(client, places, django_assert_num_queries, count):
+    for _number in range(count):
+        IntegrationCentreFactory(city=places["constanta"], **_placed())
+        OrganisationFactory(city=places["sofia"], country=places["bulgaria"], **_placed())
+        MeetingFactory(city=places["sofia"])
+
+    # centres, organisations and meetings, each with its city (and country) joined
+    with django_assert_num_queries(3):
+        client.get(reverse("maps:map"))
+    # the chosen region, the centres, then the form's choices: regions, services, languages
+    with django_assert_num_queries(5):
+        client.get(reverse("maps:map"), {"show": "centres", "region": "romania"})
+    # the meetings, then the form's choices: projects, organisations, regions
+    with django_assert_num_queries(4):
+        client.get(reverse("maps:map"), {"show": "meetings"})
+
+
+# --- The map section of other pages
+
+
+def test_region_page_maps_the_places_in_it(client, places):
+    IntegrationCentreFactory(name="Constanța centre", city=places["constanta"], **_placed())
+    IntegrationCentreFactory(name="Sofia centre", city=places["sofia"], **_placed())
+    OrganisationFactory(name="Constanța NGO", city=places["constanta"], country=places["romania"])
+
+    response = client.get(places["romania"].get_absolute_url())
+
+    assert _marker_names(response) == {"Constanța centre"}
+    assert "Constanța NGO" in _listed(response)
+    assert "Sofia centre" not in response.content.decode()
+
+
+def test_region_page_has_no_map_when_nothing_in_it_has_a_location(client, places):
+    IntegrationCentreFactory(name="Constanța centre", city=places["constanta"])
+
+    response = client.get(places["romania"].get_absolute_url())
+
+    assert 'id="map"' not in response.content.decode()
+
+
+def test_project_page_maps_its_centres_and_reviewed_partners(client, places):
+    project = ProjectFactory()
+    centre = IntegrationCentreFactory(name="Project centre", city=places["constanta"], **_placed())
+    project.centres.add(centre)
+    ParticipationFactory(
+        project=project, organisation=OrganisationFactory(name="Partner", **_placed())
+    )
+    ParticipationFactory(
+        project=project,
+        organisation=OrganisationFactory(name="Unchecked partner", is_reviewed=False, **_placed()),
+    )
+
+    response = client.get(project.get_absolute_url())
+
+    assert _marker_names(response) == {"Project centre", "Partner"}
+
+
+def test_organisation_page_maps_the_organisation_and_its_centres(client, places):
+    organisation = OrganisationFactory(name="Operator", **_placed())
+    IntegrationCentreFactory(
+        name="Its centre", organisation=organisation, city=places["constanta"], **_placed()
+    )
+    IntegrationCentreFactory(name="Someone else's centre", city=places["constanta"], **_placed())
+
+    response = client.get(organisation.get_absolute_url())
+
+    assert _marker_names(response) == {"Operator", "Its centre"}
+
+
+def test_region_page_map_adds_the_same_queries_for_few_and_many_places(client, places):
+    def queries_of_region_page() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(places["romania"].get_absolute_url())
+        return len(queries.captured_queries)
+
+    IntegrationCentreFactory(city=places["constanta"], **_placed())
+    OrganisationFactory(city=places["constanta"], country=places["romania"], **_placed())
+    MeetingFactory(city=places["constanta"])
+    few = queries_of_region_page()
+    for _number in range(10):
+        IntegrationCentreFactory(city=places["constanta"], **_placed())
+        OrganisationFactory(city=places["constanta"], country=places["romania"], **_placed())
+        MeetingFactory(city=places["constanta"])
+
+    assert queries_of_region_page() == few
