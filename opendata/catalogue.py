@@ -83,7 +83,7 @@ def _file_distribution(dataset: Dataset, extension: str, media_type: str, title:
     }
 
 
-def _api_distribution() -> dict:
+def _api_distribution(dataset: Dataset) -> dict:
     return {
         "@type": "dcat:Distribution",
         "dct:title": "API",
@@ -91,7 +91,7 @@ def _api_distribution() -> dict:
             "@value": "The read-only JSON API, with the same filters as the public lists.",
             "@language": "en",
         },
-        "dcat:accessURL": {"@id": site_url(API_PATH)},
+        "dcat:accessURL": {"@id": site_url(f"{API_PATH}{dataset.api_resource}/")},
         "foaf:page": {"@id": site_url(API_DOCS_PATH)},
         "dct:format": {"@id": FILE_TYPES + "JSON"},
         "dcat:mediaType": {"@id": MEDIA_TYPES + "application/json"},
@@ -120,7 +120,7 @@ def _dataset(dataset: Dataset, publisher: dict) -> dict:
         "dcat:distribution": [
             _file_distribution(dataset, "csv", CSV_CONTENT_TYPE, "CSV, UTF-8 with BOM"),
             _file_distribution(dataset, "xlsx", XLSX_CONTENT_TYPE, "Excel workbook"),
-            _api_distribution(),
+            _api_distribution(dataset),
         ],
     }
 

@@ -87,6 +87,8 @@ class Dataset:
     list_url_name: str
     list_view: type
     columns: tuple[Column, ...]
+    # The read API's collection of the same rows: /api/<api_resource>/.
+    api_resource: str = ""
     primary_key: str = "slug"
     foreign_keys: tuple[ForeignKey, ...] = ()
     history_models: tuple[type[Model], ...] = ()

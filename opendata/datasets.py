@@ -97,6 +97,7 @@ REGIONS = Dataset(
         "Countries, development regions, counties and cities, each with the place it is part of."
     ),
     list_url_name="partners:region-list",
+    api_resource="regions",
     list_view=RegionListView,
     history_models=(Region,),
     columns=(
@@ -147,6 +148,7 @@ ORGANISATIONS = Dataset(
         "meetings or operate integration centres, once an editor has reviewed them."
     ),
     list_url_name="partners:organisation-list",
+    api_resource="organisations",
     list_view=OrganisationListView,
     history_models=(Organisation,),
     columns=(
@@ -215,6 +217,7 @@ INTEGRATION_CENTRES = Dataset(
         "services and the languages spoken there."
     ),
     list_url_name="partners:centre-list",
+    api_resource="centres",
     list_view=CentreListView,
     history_models=(IntegrationCentre,),
     columns=(
@@ -348,6 +351,7 @@ PROJECTS = Dataset(
         "Integration Fund: programme, dates, budget, beneficiary and partners."
     ),
     list_url_name="projects:project-list",
+    api_resource="projects",
     list_view=ProjectListView,
     history_models=(Project,),
     columns=(
@@ -520,6 +524,7 @@ MEETINGS = Dataset(
         "with when and where they take place and who organises them."
     ),
     list_url_name="meetings:meeting-list",
+    api_resource="meetings",
     list_view=MeetingListView,
     history_models=(Meeting,),
     columns=(

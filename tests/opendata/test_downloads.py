@@ -100,7 +100,12 @@ def test_region_list_offers_every_region(client, open_world):
     rows = csv_rows(client.get(alternate_link(page, "text/csv")))
 
     assert [row["slug"] for row in rows][:3] == ["romania", "constanta-county", "constanta"]
-    assert [row["parent"] for row in rows] == ["", "romania", "constanta-county", "constanta-county"]
+    assert [row["parent"] for row in rows] == [
+        "",
+        "romania",
+        "constanta-county",
+        "constanta-county",
+    ]
     assert "Download these 4 rows:" in page
 
 
