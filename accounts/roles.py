@@ -60,8 +60,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.EDITOR: [
         *_crud("projects", PUBLIC_CONTENT_MODELS["projects"]),
         *_crud("partners", PUBLIC_CONTENT_MODELS["partners"]),
-        "partners.view_service",
-        "partners.view_targetgroup",
+        # Vocabularies editors extend; entries are renamed, never deleted (see partners.admin).
+        *_crud("partners", ["service", "targetgroup"], actions=("add", "change", "view")),
     ],
     Role.STAFF: _view_everything(),
 }

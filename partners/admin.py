@@ -161,12 +161,13 @@ class ContactAdmin(
 
 
 @admin.register(Service, TargetGroup)
-class VocabularyAdmin(LookupSafeRelationsMixin, admin.ModelAdmin):
-    list_display = ["__str__", "code"]
-    search_fields = ["code"]
+class VocabularyAdmin(LookupSafeRelationsMixin, AnyLanguageAdminMixin, TranslationAdmin):
+    """Editors and administrators extend these lists; an entry is renamed rather than deleted,
+    since deleting it would silently take it off every centre and project that has it."""
 
-    def has_add_permission(self, request) -> bool:
-        return False
+    list_display = ["name", "code"]
+    search_fields = [*translated("name"), "code"]
+    fields = ["name", "code"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

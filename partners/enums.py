@@ -32,6 +32,9 @@ class CentreKind(models.TextChoices):
     ONE_STOP_SHOP = "one_stop_shop", _("One-stop shop")
 
 
+# The codes of the services and target groups the portal started with, for code that names one
+# of them (the demo data). The lists themselves are the Service and TargetGroup tables, which
+# editors extend in the admin: list their entries from there, not from these.
 class ServiceCode(models.TextChoices):
     SOCIAL = "social", _("Social assistance")
     MEDICAL = "medical", _("Medical assistance")

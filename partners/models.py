@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -14,8 +16,6 @@ from partners.enums import (
     CentreKind,
     OrganisationKind,
     RegionKind,
-    ServiceCode,
-    TargetGroupCode,
 )
 from partners.validators import latitude_validators, longitude_validators
 
@@ -25,32 +25,60 @@ OPENING_HOURS_MAX_LENGTH = 1_000
 NOTES_MAX_LENGTH = 2_000
 
 
-class Service(models.Model):
-    """One entry of the fixed vocabulary of services a centre offers."""
+class Vocabulary(models.Model):
+    """A list editors extend in the admin: each entry has a name in every language and a code,
+    made from its name, that public filters put in web addresses (?service=legal)."""
 
-    code = models.CharField(_("code"), max_length=32, choices=ServiceCode, unique=True)
+    code = models.SlugField(
+        _("code"),
+        max_length=64,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Used in the web addresses of filtered lists. Made from the name when left empty; "
+            "changing it breaks links that others saved."
+        ),
+    )
+    name = models.CharField(_("name"), max_length=200)
 
     class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.code:
+            self.code = self._free_code()
+        super().save(*args, **kwargs)
+
+    def _free_code(self) -> str:
+        names = [getattr(self, f"name_{code}", "") for code, _label in settings.LANGUAGES]
+        names.append(self.name)
+        base = slugify(next((name for name in names if name), ""))[:56] or "entry"
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        code, number = base, 1
+        while others.filter(code=code).exists():
+            number += 1
+            code = f"{base}-{number}"
+        return code
+
+
+class Service(Vocabulary):
+    """A service an integration centre offers."""
+
+    class Meta(Vocabulary.Meta):
         verbose_name = _("service")
         verbose_name_plural = _("services")
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        return str(self.get_code_display())
 
 
-class TargetGroup(models.Model):
-    """One entry of the fixed vocabulary of groups that projects and centres serve."""
+class TargetGroup(Vocabulary):
+    """A group of people that projects and centres serve."""
 
-    code = models.CharField(_("code"), max_length=32, choices=TargetGroupCode, unique=True)
-
-    class Meta:
+    class Meta(Vocabulary.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        return str(self.get_code_display())
 
 
 class Language(models.Model):

@@ -1,6 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from partners.models import IntegrationCentre, Language, Organisation, Region
+from partners.models import (
+    IntegrationCentre,
+    Language,
+    Organisation,
+    Region,
+    Service,
+    TargetGroup,
+)
 
 
 @register(Region)
@@ -21,3 +28,13 @@ class OrganisationTranslationOptions(TranslationOptions):
 @register(IntegrationCentre)
 class IntegrationCentreTranslationOptions(TranslationOptions):
     fields = ["name", "opening_hours", "description"]
+
+
+@register(Service)
+class ServiceTranslationOptions(TranslationOptions):
+    fields = ["name"]
+
+
+@register(TargetGroup)
+class TargetGroupTranslationOptions(TranslationOptions):
+    fields = ["name"]
