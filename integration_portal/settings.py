@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "partners",
     "projects",
     "meetings",
+    "reminders",
     "opendata",
     "integration_portal",
     # Demo data, synthetic national data and the benchmark: management commands only.
@@ -423,6 +424,12 @@ FEEDBACK_RETENTION_YEARS = env_int("FEEDBACK_RETENTION_YEARS", 2)
 # Feedback messages one address may send in the window, counted in the cache.
 FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 5)
 FEEDBACK_RATE_LIMIT_SECONDS = env_int("FEEDBACK_RATE_LIMIT_SECONDS", 3600)
+
+# --- Reminders (`manage.py send_reminders`, run daily)
+# How many days before a meeting its attendees and organisers are reminded, where the meeting
+# does not say; and how many times a reminder is tried before it stays "failed".
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 2)
+REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 5)
 
 # --- API
 # The read-only JSON API at /api/ (api/): Django REST Framework with the public lists'

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("meetings.urls")),
     path("", include("maps.urls")),
+    path("", include("reminders.urls")),
     path("", include("opendata.urls")),
     prefix_default_language=True,
 )

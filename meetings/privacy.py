@@ -2,7 +2,7 @@
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -10,6 +10,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 
+from core.erasure import person_erasure
 from feedback.models import FeedbackMessage
 from meetings.models import Attendance, Meeting
 from partners.models import Contact
@@ -26,6 +27,8 @@ class ErasureResult:
     meetings_affected: int
     log_entries_scrubbed: int
     feedback_messages_deleted: int = 0
+    # Rows of higher apps, erased through core.erasure: {"reminder e-mails": 2}.
+    other_rows_erased: dict[str, int] = field(default_factory=dict)
 
 
 def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
@@ -37,7 +40,8 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
       organisation and presence (so participant totals stay right) but loses the name,
       position, e-mail and contact link, in the row and in its change history;
     - the admin's change log stops showing their name for those contacts and meetings;
-    - every feedback message sent from that address is deleted.
+    - every feedback message sent from that address is deleted;
+    - the erasure hooks of higher apps (core.erasure) erase their rows for that address.
     With `dry_run` nothing is changed and the counts say what would be.
 
     Raises ValidationError for a value that is not an e-mail address.
@@ -69,6 +73,7 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
             meetings_affected=len(meeting_ids),
             log_entries_scrubbed=scrubbed,
             feedback_messages_deleted=feedback_messages.count(),
+            other_rows_erased=person_erasure.erase(email=email, dry_run=dry_run),
         )
         if dry_run:
             return result

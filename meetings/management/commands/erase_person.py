@@ -31,11 +31,16 @@ class Command(BaseCommand):
             f"{result.attendances_anonymised} attendance row(s) anonymised in "
             f"{result.meetings_affected} meeting(s), "
             f"{result.log_entries_scrubbed} admin log entr(y/ies) scrubbed, "
-            f"{result.feedback_messages_deleted} feedback message(s) deleted."
+            f"{result.feedback_messages_deleted} feedback message(s) deleted"
+            + "".join(
+                f", {count} {label} erased" for label, count in result.other_rows_erased.items()
+            )
+            + "."
         )
         if not (
             result.contacts_deleted
             or result.attendances_anonymised
             or result.feedback_messages_deleted
+            or any(result.other_rows_erased.values())
         ):
             self.stdout.write("Nobody with that e-mail address was found.")

@@ -1,0 +1,125 @@
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from accounts.roles import is_administrator, is_coordinator
+from meetings.permissions import meetings_editable_by
+from reminders.enums import DeliveryStatus
+from reminders.models import Recipient, Reminder
+from reminders.tasks import send_reminder
+
+
+def reminders_visible_to(user, reminders: QuerySet[Reminder]) -> QuerySet[Reminder]:
+    """Administrators read every e-mail sent; a coordinator those about their projects'
+    meetings (digests name several projects' follow-ups, so they stay with administrators)."""
+    if is_administrator(user):
+        return reminders
+    if is_coordinator(user):
+        return reminders.filter(meeting__in=meetings_editable_by(user).values("pk"))
+    return reminders.none()
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    """The sent-mail log: read-only; an administrator may have failed e-mails tried again."""
+
+    list_display = ["created_at", "recipient", "kind", "meeting", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind", "created_at"]
+    list_select_related = ["meeting"]
+    search_fields = ["recipient", "recipient_name", "subject", "meeting__title"]
+    date_hierarchy = "created_at"
+    actions = ["try_again"]
+    fieldsets = [
+        (None, {"fields": ["kind", "meeting", "occasion", "subject", "language"]}),
+        (_("Recipient"), {"fields": ["recipient", "recipient_name"]}),
+        (
+            _("Delivery"),
+            {"fields": ["status", "error", "attempts", "created_at", "last_attempt_at", "sent_at"]},
+        ),
+    ]
+    readonly_fields = [
+        "kind",
+        "meeting",
+        "occasion",
+        "subject",
+        "language",
+        "recipient",
+        "recipient_name",
+        "status",
+        "error",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "sent_at",
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Reminder]:
+        return reminders_visible_to(request.user, super().get_queryset(request))
+
+    def _may_read(self, request: HttpRequest) -> bool:
+        return is_administrator(request.user) or is_coordinator(request.user)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_staff and self._may_read(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not self._may_read(request):
+            return False
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_actions(self, request: HttpRequest, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
+        if not is_administrator(request.user):
+            actions.pop("try_again", None)
+        return actions
+
+    @admin.action(description=_("Try the selected failed e-mails again"))
+    def try_again(self, request: HttpRequest, queryset: QuerySet[Reminder]) -> None:
+        failed = list(queryset.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))
+        Reminder.objects.filter(pk__in=failed).update(status=DeliveryStatus.PENDING, attempts=0)
+        for reminder_id in failed:
+            send_reminder.enqueue(reminder_id)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d e-mail queued again.", "%(count)d e-mails queued again.", len(failed)
+            )
+            % {"count": len(failed)},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Recipient)
+class RecipientAdmin(admin.ModelAdmin):
+    """Addresses that chose a language or unsubscribed: administrators only."""
+
+    list_display = ["email", "language", "unsubscribed_at"]
+    list_filter = ["language", "unsubscribed_at"]
+    search_fields = ["email"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_administrator(request.user) and super().has_module_permission(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_administrator(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_administrator(request.user) and super().has_add_permission(request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_administrator(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_administrator(request.user) and super().has_delete_permission(request, obj)
