@@ -42,6 +42,63 @@ def translated(*field_names: str) -> list[str]:
 # --- Texts written in any one language
 
 
+def translated_texts(model) -> dict[str, bool]:
+    """Each translated field of the model, and whether it must be written at all."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return {}
+    return {name: not model._meta.get_field(name).blank for name in options.fields}
+
+
+def any_language_form(form: type[forms.BaseForm], texts: dict[str, bool]) -> type[forms.BaseForm]:
+    """`form`, saved when each required text of `texts` is written in any one language, and
+    saying under each text of a saved row which languages are still missing."""
+    languages = settings.LANGUAGES
+
+    class AnyLanguageForm(form):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if self.instance.pk is None:
+                return
+            for name in texts:
+                names = [f"{name}_{code}" for code, _label in languages]
+                if not all(field_name in self.fields for field_name in names):
+                    continue
+                missing = [
+                    label
+                    for code, label in languages
+                    if not getattr(self.instance, f"{name}_{code}")
+                ]
+                if missing and len(missing) < len(languages):
+                    last = self.fields[names[-1]]
+                    note = _("Not yet written in: %(languages)s.") % {
+                        "languages": ", ".join(str(label) for label in missing)
+                    }
+                    # Inline rows show the note under the field; their column keeps its help.
+                    last.missing_languages_note = note
+                    last.help_text = f"{last.help_text} {note}".strip()
+
+        def clean(self):
+            cleaned_data = super().clean()
+            for name, required in texts.items():
+                names = [f"{name}_{code}" for code, _label in languages]
+                shown = [field_name for field_name in names if field_name in self.fields]
+                if required and shown and not any(cleaned_data.get(n) for n in shown):
+                    self.add_error(shown[0], _("Write it in at least one language."))
+            return cleaned_data
+
+    AnyLanguageForm.__name__ = form.__name__
+    return AnyLanguageForm
+
+
+def _text_required_in_no_language(field, db_field):
+    if field is not None and getattr(db_field, "translated_field", None) is not None:
+        # modeltranslation requires the default language; any language will do.
+        field.required = False
+    return field
+
+
 class AnyLanguageAdminMixin:
     """A required translated text is saved when written in any one language, not only in the
     default one; the public pages fall back to it (MODELTRANSLATION_FALLBACK_LANGUAGES). Each
@@ -50,58 +107,29 @@ class AnyLanguageAdminMixin:
     Put it before modeltranslation's TranslationAdmin among the bases.
     """
 
-    def _translated_texts(self) -> dict[str, bool]:
-        """Each translated field of the model, and whether it must be written at all."""
-        try:
-            options = translator.get_options_for_model(self.model)
-        except NotRegistered:
-            return {}
-        return {name: not self.model._meta.get_field(name).blank for name in options.fields}
-
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and getattr(db_field, "translated_field", None) is not None:
-            # modeltranslation requires the default language; any language will do.
-            field.required = False
-        return field
+        return _text_required_in_no_language(field, db_field)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        texts = self._translated_texts()
-        languages = settings.LANGUAGES
+        return any_language_form(form, translated_texts(self.model))
 
-        class AnyLanguageForm(form):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                if self.instance.pk is None:
-                    return
-                for name in texts:
-                    names = [f"{name}_{code}" for code, _label in languages]
-                    if not all(field_name in self.fields for field_name in names):
-                        continue
-                    missing = [
-                        label
-                        for code, label in languages
-                        if not getattr(self.instance, f"{name}_{code}")
-                    ]
-                    if missing and len(missing) < len(languages):
-                        last = self.fields[names[-1]]
-                        note = _("Not yet written in: %(languages)s.") % {
-                            "languages": ", ".join(str(label) for label in missing)
-                        }
-                        last.help_text = f"{last.help_text} {note}".strip()
 
-            def clean(self):
-                cleaned_data = super().clean()
-                for name, required in texts.items():
-                    names = [f"{name}_{code}" for code, _label in languages]
-                    shown = [field_name for field_name in names if field_name in self.fields]
-                    if required and shown and not any(cleaned_data.get(n) for n in shown):
-                        self.add_error(shown[0], _("Write it in at least one language."))
-                return cleaned_data
+class AnyLanguageInlineMixin:
+    """The same for the rows of an inline (agenda items, action items, attachments).
 
-        AnyLanguageForm.__name__ = form.__name__
-        return AnyLanguageForm
+    Put it before modeltranslation's TranslationTabularInline among the bases.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return _text_required_in_no_language(field, db_field)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = any_language_form(formset.form, translated_texts(self.model))
+        return formset
 
 
 # --- Web addresses made for the person typing

@@ -18,6 +18,7 @@ from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import (
     AnyLanguageAdminMixin,
+    AnyLanguageInlineMixin,
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
     RowScopedAdminMixin,
@@ -27,6 +28,8 @@ from meetings import attendance_views
 from meetings.dashboard import staff_dashboard
 from meetings.enums import MeetingKind, ProjectRoleInMeeting
 from meetings.forms import (
+    AgendaFormSet,
+    AttachmentInlineForm,
     AttendanceInlineForm,
     MeetingAdminForm,
     MeetingProjectFormSet,
@@ -133,11 +136,15 @@ class MeetingOrganisationInline(LookupSafeRelationsMixin, MeetingPartInline, adm
     verbose_name_plural = _("organisers, speakers and supporters")
 
 
-class AgendaItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
+class AgendaItemInline(
+    LookupSafeRelationsMixin, MeetingPartInline, AnyLanguageInlineMixin, TranslationTabularInline
+):
     model = AgendaItem
+    formset = AgendaFormSet
     extra = 0
     template = "admin/edit_inline/tabular_cards.html"
-    fields = ["order", "time", "title", "speaker"]
+    # Numbered in the order the rows are listed: a new item comes after the others.
+    fields = ["time", "title", "speaker"]
     formfield_overrides = {models.TimeField: {"widget": VenueTimeInput}}
 
 
@@ -164,7 +171,9 @@ class AttendanceInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Tabula
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class ActionItemInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
+class ActionItemInline(
+    LookupSafeRelationsMixin, MeetingPartInline, AnyLanguageInlineMixin, TranslationTabularInline
+):
     model = ActionItem
     fk_name = "meeting"
     extra = 0
@@ -181,11 +190,14 @@ class AchievedOutputInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Ta
     verbose_name_plural = _("outputs delivered (a held workshop or conference counts itself)")
 
 
-class AttachmentInline(LookupSafeRelationsMixin, MeetingPartInline, TranslationTabularInline):
+class AttachmentInline(
+    LookupSafeRelationsMixin, MeetingPartInline, AnyLanguageInlineMixin, TranslationTabularInline
+):
     model = Attachment
+    form = AttachmentInlineForm
     extra = 0
     template = "admin/edit_inline/tabular_cards.html"
-    fields = ["title", "kind", "file", "is_public"]
+    fields = ["file", "title", "kind", "is_public"]
 
 
 # --- Meetings
@@ -238,6 +250,8 @@ class MeetingAdmin(
             {
                 "fields": [
                     "title",
+                    # Early: a meeting is published only once it has a summary.
+                    "summary",
                     "slug",
                     "kind",
                     "stated_ordinal",
@@ -250,7 +264,7 @@ class MeetingAdmin(
         # The zone comes first: the times below are typed in it.
         (_("When"), {"fields": ["timezone", "starts_at", "ends_at", "all_day"]}),
         (_("Where"), {"fields": ["venue", "address", "city", "region", "host"]}),
-        (_("Content"), {"fields": ["summary", "minutes", "participant_count"]}),
+        (_("Content"), {"fields": ["minutes", "participant_count"]}),
         (_("Publication"), {"fields": ["is_published", "published_at", "published_by"]}),
         (
             _("Reminders"),
@@ -352,7 +366,31 @@ class MeetingAdmin(
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and self.has_change_permission(request, obj):
             context["coordination_tools"] = self._coordination_tools(request, obj)
+        context["can_save_and_publish"] = self.has_change_permission(request, obj) and not (
+            obj is not None and obj.is_published
+        )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # "Save and publish": one click where saving, opening the publication page and confirming
+    # took three; the publication checks still decide.
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_publish" in request.POST:
+            return self._save_and_publish(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_publish" in request.POST:
+            return self._save_and_publish(request, obj)
+        return super().response_change(request, obj)
+
+    def _save_and_publish(self, request, meeting: Meeting) -> HttpResponseRedirect:
+        self.message_user(
+            request, _("“%(meeting)s” was saved.") % {"meeting": meeting}, messages.SUCCESS
+        )
+        editable = self.publishable(request, Meeting.objects.filter(pk=meeting.pk))
+        self.report_publication(request, publish_meetings(meetings=editable, by=request.user))
+        return HttpResponseRedirect(self._change_url(meeting))
 
     def _coordination_tools(self, request, meeting: Meeting) -> dict:
         info = self.opts.app_label, self.opts.model_name

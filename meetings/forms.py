@@ -3,6 +3,7 @@ tools have theirs in attendance_forms)."""
 
 import datetime
 import zoneinfo
+from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -13,12 +14,13 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.roles import is_administrator
 from core.slugs import unique_slug
-from meetings.models import ActionItem, Attendance, Meeting
+from meetings.models import ActionItem, Attachment, Attendance, Meeting
 from meetings.permissions import projects_attachable_by
 from meetings.timezones import is_offered, time_zone_choices, venue_time_zone
 from meetings.validators import validate_timezone
@@ -435,6 +437,48 @@ class AttendanceInlineForm(forms.ModelForm):
             cleaned["email"] = cleaned.get("email") or contact.email
         if not cleaned.get("person_name"):
             self.add_error("person_name", _("Type a name or choose a contact."))
+        return cleaned
+
+
+class AgendaFormSet(BaseInlineFormSet):
+    """The agenda, numbered without asking: a new item comes after the items already listed
+    (those of the previous meeting, for a planned one)."""
+
+    def save_new(self, form, commit=True):
+        if not hasattr(self, "_last_order"):
+            self._last_order = max(
+                (item.order for item in (f.instance for f in self.initial_forms)), default=0
+            )
+        self._last_order += 1
+        form.instance.order = self._last_order
+        return super().save_new(form, commit)
+
+
+class AttachmentInlineForm(forms.ModelForm):
+    """An attachment is titled after its file's name unless a title is typed."""
+
+    class Meta:
+        model = Attachment
+        fields = ["file", "title", "kind", "is_public"]
+
+    def _title_fields(self) -> list[str]:
+        names = [build_localized_fieldname("title", code) for code, _name in settings.LANGUAGES]
+        return [name for name in names if name in self.fields]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self._title_fields():
+            self.fields[name].help_text = _("Taken from the file's name when left empty.")
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        titles = self._title_fields()
+        if upload and titles and not any(cleaned.get(name) for name in titles):
+            language_field = build_localized_fieldname("title", get_language() or "")
+            field = language_field if language_field in titles else titles[0]
+            stem = PurePath(upload.name).stem
+            cleaned[field] = " ".join(stem.replace("_", " ").replace("-", " ").split())[:255]
         return cleaned
 
 

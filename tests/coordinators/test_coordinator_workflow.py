@@ -42,7 +42,6 @@ def test_a_coordinator_logs_and_publishes_the_next_quarterly_meeting(client, dem
     form.data["summary_en"] = ["The partners reviewed the quarter's work in Region 2."]
     row = form.add_inline_row("agenda_items")
     form.data[f"agenda_items-{row}-title_en"] = ["Next steps for the Vaslui working point"]
-    form.data[f"agenda_items-{row}-order"] = ["9"]
     row = form.add_inline_row("action_items")
     form.data[f"action_items-{row}-text_en"] = ["Share the list of interpreters with Tulcea"]
     assert client.post(change_url, form.submission()).status_code == 302
