@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core import public_cache
 from core.site_address import site_url
 from opendata.catalogue import API_DOCS_PATH, catalogue
 from opendata.datapackage import data_package
@@ -22,6 +23,7 @@ from opendata.writers import (
     CHUNK_SIZE,
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
+    XLSX_MAX_ROWS,
     csv_lines,
     xlsx_file,
 )
@@ -68,6 +70,17 @@ def download_xlsx(request: HttpRequest, name: str) -> HttpResponse:
         rows = list_rows(dataset, request)
     except InvalidFilters as invalid:
         return _bad_filters(invalid.errors)
+    count = public_cache.count(rows)
+    if count > XLSX_MAX_ROWS:
+        return HttpResponse(
+            _(
+                "An XLSX file holds at most %(limit)s rows and these filters select %(count)s. "
+                "Narrow the filters, or download the CSV file, which holds every row."
+            )
+            % {"limit": XLSX_MAX_ROWS, "count": count},
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     return FileResponse(
         xlsx_file(dataset, rows.iterator(chunk_size=CHUNK_SIZE)),
         as_attachment=True,
@@ -97,6 +110,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
             "licence_url": LICENCE_URL,
             "attribution": ATTRIBUTION % {"address": site_url("/")},
             "api_docs_url": API_DOCS_PATH,
+            "xlsx_max_rows": XLSX_MAX_ROWS,
             "breadcrumbs": [{"label": _("Open data")}],
         },
     )

@@ -19,6 +19,9 @@ CHUNK_SIZE = 1000
 # An XLSX file is a zip archive written whole before it is sent; bigger than this it spills
 # from memory to a temporary file.
 XLSX_IN_MEMORY_BYTES = 8 * 1024 * 1024
+# openpyxl writes some 4,000 rows a second on one core: past this many rows the file would
+# not be ready within a web worker's time, so larger selections are offered as CSV only.
+XLSX_MAX_ROWS = 20_000
 
 CSV_CONTENT_TYPE = "text/csv"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,24 +42,20 @@ def csv_lines(dataset: Dataset, rows: Iterable) -> Iterator[str]:
         yield writer.writerow([text_cell(value) for value in dataset.values(row)])
 
 
-def _xlsx_value(value):
+def _xlsx_value(sheet, value):
     """Numbers and dates as Excel's own; times with their offset as ISO text, which Excel
-    cannot hold in a date cell."""
+    cannot hold in a date cell; text that looks like a formula kept as text."""
     if value is None or isinstance(value, bool | int | Decimal):
         return value
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
-    return text_cell(value)
-
-
-def _xlsx_cell(sheet, value) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
-    if isinstance(cell.value, str):
-        # Text stays text: a name starting with "=" must never become a formula.
+    text = text_cell(value)
+    if text.startswith("="):
+        # openpyxl would write it as a formula: a name starting with "=" must stay a name.
+        cell = WriteOnlyCell(sheet, value=text)
         cell.data_type = "s"
-    elif isinstance(cell.value, datetime.date):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
+        return cell
+    return text
 
 
 def xlsx_file(dataset: Dataset, rows: Iterable) -> tempfile.SpooledTemporaryFile:
@@ -65,7 +64,7 @@ def xlsx_file(dataset: Dataset, rows: Iterable) -> tempfile.SpooledTemporaryFile
     sheet = workbook.create_sheet(title=dataset.name[:31])
     sheet.append(dataset.column_names)
     for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in dataset.values(row)])
+        sheet.append([_xlsx_value(sheet, value) for value in dataset.values(row)])
     # Closed by the FileResponse that sends it.
     target = tempfile.SpooledTemporaryFile(max_size=XLSX_IN_MEMORY_BYTES)  # noqa: SIM115
     workbook.save(target)

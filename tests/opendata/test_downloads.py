@@ -228,3 +228,34 @@ def test_download_queries_do_not_grow_with_the_rows(client, db, dataset):
     many = queries_for_download()
 
     assert few == many
+
+
+def test_larger_selections_than_an_xlsx_holds_are_offered_as_csv(client, open_world, monkeypatch):
+    monkeypatch.setattr("opendata.views.XLSX_MAX_ROWS", 4)
+    monkeypatch.setattr("opendata.templatetags.opendata.XLSX_MAX_ROWS", 4)
+
+    page = client.get("/en/projects/").content.decode()
+    refused = client.get("/en/open-data/projects.xlsx")
+    narrowed = client.get("/en/open-data/projects.xlsx?year=2021")
+
+    assert "XLSX up to 4 rows: narrow the filters" in page
+    assert "projects.xlsx" not in page
+    assert refused.status_code == 400
+    assert "download the CSV file" in refused.content.decode()
+    assert len(xlsx_rows(narrowed)) == 4
+    assert len(csv_rows(client.get("/en/open-data/projects.csv"))) == 5
+
+
+def test_cached_list_page_and_its_csv_stay_apart(client, open_world, settings):
+    settings.PUBLIC_CACHE = True
+    download = client.get("/en/open-data/projects.csv?year=2021")
+    downloaded = csv_rows(download)
+    page = client.get("/en/projects/?year=2021")
+    ProjectFactory(slug="published-since", start_date=datetime.date(2021, 3, 1))
+    download_after_a_change = client.get("/en/open-data/projects.csv?year=2021")
+
+    assert download["Content-Type"].startswith("text/csv")
+    assert len(downloaded) == 4
+    assert page["Content-Type"].startswith("text/html")
+    assert "Download these 4 rows:" in page.content.decode()
+    assert "published-since" in [row["slug"] for row in csv_rows(download_after_a_change)]
