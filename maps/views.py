@@ -8,37 +8,28 @@ from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import PublicFilterForm
 from maps.points import point_set, public_centres, public_meetings, public_organisations
 from meetings.filters import MeetingFilterSet
 from partners.filters import CentreFilterSet, OrganisationFilterSet
 
-# What the map may show, each with its list's own filters (the same FilterSet, not a copy).
-LAYERS = {
-    "centres": ("centre", CentreFilterSet, public_centres, "name"),
-    "organisations": ("organisation", OrganisationFilterSet, public_organisations, "name"),
-    "meetings": ("meeting", MeetingFilterSet, public_meetings, "-starts_at"),
-}
+# Left at "any", the map shows every kind, unfiltered.
 SHOW_CHOICES = [
-    ("", _("Everything")),
     ("centres", _("Integration centres")),
     ("organisations", _("Organisations")),
     ("meetings", _("Meeting venues")),
 ]
 
 
-def show_field() -> forms.ChoiceField:
-    return forms.ChoiceField(label=_("Show"), choices=SHOW_CHOICES, required=False)
-
-
-class ShowForm(forms.Form):
-    show = show_field()
+class ShowForm(PublicFilterForm):
+    show = forms.ChoiceField(label=_("Show"), choices=SHOW_CHOICES, required=False)
 
 
 class ShowFilter(django_filters.ChoiceFilter):
     """The "show" choice inside a list's FilterSet: the view reads it, the rows ignore it."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, label=_("Show"), choices=SHOW_CHOICES[1:], **kwargs)
+        super().__init__(*args, label=_("Show"), choices=SHOW_CHOICES, **kwargs)
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         return qs
@@ -47,6 +38,19 @@ class ShowFilter(django_filters.ChoiceFilter):
 def with_show_choice(filterset_class: type) -> type:
     """The list's own FilterSet with the "show" choice added, so one form holds both."""
     return type(f"Map{filterset_class.__name__}", (filterset_class,), {"show": ShowFilter()})
+
+
+# What the map may show, each with its list's own filters (the same FilterSet, not a copy).
+LAYERS = {
+    "centres": ("centre", with_show_choice(CentreFilterSet), public_centres, "name"),
+    "organisations": (
+        "organisation",
+        with_show_choice(OrganisationFilterSet),
+        public_organisations,
+        "name",
+    ),
+    "meetings": ("meeting", with_show_choice(MeetingFilterSet), public_meetings, "-starts_at"),
+}
 
 
 def map_page(request):
@@ -59,9 +63,7 @@ def map_page(request):
     show = show_form.cleaned_data["show"] if show_form.is_valid() else ""
     if show:
         kind, filterset_class, rows, default_order = LAYERS[show]
-        filterset = with_show_choice(filterset_class)(
-            request.GET, queryset=rows().order_by(default_order)
-        )
+        filterset = filterset_class(request.GET, queryset=rows().order_by(default_order))
         filterset.form.order_fields(["show"])
         points = point_set(**{kind: filterset.qs})
         form_holder = filterset

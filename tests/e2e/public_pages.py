@@ -36,6 +36,8 @@ PAGES: dict[str, tuple[str, dict[str, str], str]] = {
     "privacy-notice": ("privacy-notice", {}, ""),
     "accessibility-statement": ("accessibility-statement", {}, ""),
     "feedback-form": ("feedback:feedback-form", {}, "?page=/en/projects/"),
+    "map": ("maps:map", {}, ""),
+    "map-filtered": ("maps:map", {}, "?show=centres&region=region-2"),
 }
 NOT_FOUND = "not-found"
 PAGE_NAMES = [*PAGES, NOT_FOUND]
