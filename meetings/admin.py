@@ -25,6 +25,7 @@ from core.admin import (
     translated,
 )
 from meetings import attendance_views
+from meetings.admin_filters import RelatedInUseFilter
 from meetings.dashboard import staff_dashboard
 from meetings.enums import MeetingKind, ProjectRoleInMeeting
 from meetings.forms import (
@@ -226,10 +227,12 @@ class MeetingAdmin(
     change_list_template = "admin/meetings/meeting/change_list_coordination.html"
     object_history_template = "admin/meetings/meeting/object_history.html"
     list_display = ["title", "kind", "starts_at", "city", "status", "is_published"]
-    list_filter = ["status", "is_published", "kind", "format", "region"]
+    list_filter = ["status", "is_published", "kind", "format", ("region", RelatedInUseFilter)]
     list_select_related = ["city"]
     # Tens of thousands of meetings: count the filtered rows only, not the whole table again.
     show_full_result_count = False
+    # A quarter's meetings of a coordinator's projects fit; each row costs a few milliseconds.
+    list_per_page = 50
     search_fields = [*translated("title"), "slug"]
     autocomplete_fields = ["city", "host", "region"]
     prepopulated_fields = {"slug": ["title_en"]}
