@@ -2,7 +2,18 @@
 
 import re
 
-from devtools.benchmark import Figures, parse_wrk, percentile, print_targets
+import pytest
+from django.core.management import CommandError, call_command
+
+from devtools.benchmark import (
+    MAX_QUERIES,
+    OWNED_DATABASE_VARIABLE,
+    Expect,
+    Figures,
+    parse_wrk,
+    percentile,
+    print_targets,
+)
 
 FIGURE_LINE = re.compile(r"^[a-z0-9_.]+: -?[0-9][0-9.]*( [^ ].*)?$")
 
@@ -47,20 +58,67 @@ def test_p95_is_the_value_95_percent_of_the_requests_do_not_exceed():
     assert percentile([3.0], 95) == 3.0
 
 
-def test_targets_name_what_is_missed(capsys):
+def test_targets_hold_uncached_pages_to_the_trivial_view_and_name_what_is_missed(capsys):
     figures = Figures()
     pages = {
+        "trivial_view": {"available": True, "kind": "trivial", "median_ms": 10.0, "p95_ms": 12.0,
+                         "queries": 0, "problems": []},
         "meeting_list": {"available": True, "kind": "public", "median_ms": 61.0, "p95_ms": 90.0,
-                         "queries": 5},
-        "search": {"available": True, "kind": "search", "median_ms": 80.0, "p95_ms": 120.0,
-                   "queries": 13},
+                         "queries": 5, "problems": []},
+        "search": {"available": True, "kind": "search", "median_ms": 30.0, "p95_ms": 120.0,
+                   "queries": MAX_QUERIES + 1, "problems": []},
     }  # fmt: skip
 
     print_targets(figures, pages, {"search": {"available": True, "queries": 13}}, 0.1)
 
     out = capsys.readouterr().out
+    assert "# MISS meeting_list median 61.0 ms <= 4x trivial view (40.0 ms)" in out
     assert "# MISS meeting_list median 61.0 ms <= 50 ms" in out
-    assert "# ok   meeting_list p95 90.0 ms <= 150 ms" in out
-    assert "# ok   search median 80.0 ms <= 100 ms" in out
-    assert "# MISS search 13 queries <= 12" in out
+    assert "# ok   meeting_list p95 90.0 ms <= 3x its median (183.0 ms)" in out
+    assert "# ok   search median 30.0 ms <= 4x trivial view (40.0 ms)" in out
+    assert "# MISS search p95 120.0 ms <= 3x its median (90.0 ms)" in out
+    assert f"# MISS search {MAX_QUERIES + 1} queries <= {MAX_QUERIES}" in out
     assert "# ok   search queries the same at scale 0.1 (13) and now (13)" in out
+    assert "# MISS uncached project list throughput not measured" in out
+
+
+def test_a_fast_figure_of_a_wrong_response_misses_every_target(capsys):
+    pages = {
+        "trivial_view": {"available": True, "kind": "trivial", "median_ms": 10.0, "p95_ms": 12.0,
+                         "queries": 0, "problems": []},
+        "project_detail": {"available": True, "kind": "public", "median_ms": 2.0, "p95_ms": 3.0,
+                           "queries": 1, "problems": ["status 404"]},
+    }  # fmt: skip
+
+    print_targets(Figures(), pages, {}, 0.1)
+
+    out = capsys.readouterr().out
+    assert "# MISS project_detail responses as expected (status 404)" in out
+    assert "# MISS project_detail median 2.0 ms <= 50 ms" in out
+    assert "# MISS project_detail 1 queries <= 12" in out
+
+
+def test_a_response_counts_only_with_its_status_and_content():
+    class Response(dict):
+        def __init__(self, status, content, **headers):
+            super().__init__(headers)
+            self.status_code = status
+            self.content = content.encode()
+
+    links = Expect('href="/en/projects/[^"/?#]+/"', times=2)
+    page = '<a href="/en/projects/a/">A</a> <a href="/en/projects/b/">B</a>'
+
+    assert links.problem(Response(200, page)) == ""
+    assert links.problem(Response(302, "", Location="/en/accounts/login/")) == (
+        "status 302 to /en/accounts/login/"
+    )
+    assert "fewer than 2" in links.problem(Response(200, page.split(" ")[0]))
+    assert Expect(json_results=True).problem(Response(200, '{"results": []}')) == "no results"
+    assert Expect(json_results=True).problem(Response(200, '{"results": [{"slug": "a"}]}')) == ""
+
+
+def test_measure_refuses_a_database_the_benchmark_did_not_create(db, monkeypatch):
+    monkeypatch.delenv(OWNED_DATABASE_VARIABLE, raising=False)
+
+    with pytest.raises(CommandError, match="only runs in a database the benchmark created"):
+        call_command("bench", "--measure")

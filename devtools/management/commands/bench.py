@@ -10,9 +10,10 @@ from devtools import benchmark
 
 class Command(BaseCommand):
     help = (
-        "Benchmark the portal on synthetic data in a throwaway PostgreSQL database (from "
-        "DATABASE_URL's server): server time and queries per page, throughput under gunicorn, "
-        "PDF timings. Prints `name: value unit` lines, then the targets held or missed."
+        "Benchmark the portal on synthetic data in throwaway databases (PostgreSQL on "
+        "DATABASE_URL's server, and SQLite): uncached and cached server time and queries per "
+        "page, throughput under gunicorn with the cache off, PDF timings. Prints "
+        "`name: value unit` lines, then the targets held or missed."
     )
 
     def add_arguments(self, parser) -> None:
@@ -29,6 +30,12 @@ class Command(BaseCommand):
             help="Also count queries at this scale, to show they do not grow (0: skip).",
         )
         parser.add_argument(
+            "--sqlite-scale",
+            type=float,
+            default=float(os.environ.get("BENCH_SQLITE_SCALE") or 0.1),
+            help="Also measure SQLite, the embedded default, at this scale (0: skip).",
+        )
+        parser.add_argument(
             "--repeat",
             type=int,
             default=int(os.environ.get("BENCH_REPEAT") or 40),
@@ -43,7 +50,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--measure",
             action="store_true",
-            help="Only time the pages in the current database; print the results as JSON.",
+            help=(
+                "Only time the pages in the current database and print the results as JSON; "
+                "refused in a database the benchmark did not create, since it writes."
+            ),
         )
         parser.add_argument("--queries-only", action="store_true", help="With --measure.")
 
@@ -55,6 +65,11 @@ class Command(BaseCommand):
 
     def _handle(self, **options) -> None:
         if options["measure"]:
+            if not benchmark.measure_database_is_owned():
+                raise CommandError(
+                    "bench --measure writes (a superuser, sessions, authenticators) and only "
+                    "runs in a database the benchmark created: run `make bench` instead."
+                )
             results = benchmark.measure_pages(
                 repeat=max(options["repeat"], 1), queries_only=options["queries_only"]
             )
@@ -71,5 +86,6 @@ class Command(BaseCommand):
             compare_scale=max(options["compare_scale"], 0),
             repeat=max(options["repeat"], 1),
             seconds=max(options["seconds"], 1),
+            sqlite_scale=max(options["sqlite_scale"], 0),
             redis_url=os.environ.get("REDIS_URL") or benchmark.DEFAULT_REDIS_URL,
         )
