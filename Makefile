@@ -46,8 +46,10 @@ bench: install
 		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start; \
 		for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; \
 	fi
+	@echo "load before: $$(uptime)"
 	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
 		$(BIN)/python manage.py bench
+	@echo "load after: $$(uptime)"
 
 test: install
 	$(BIN)/python -m pytest
@@ -77,8 +79,9 @@ bench-pdf: migrate
 # --- Security and reliability
 .PHONY: loadtest db-restart-check backup restore
 
-# Throwaway database on the local PostgreSQL when it answers (SQLite otherwise), gunicorn on
-# loopback, wrk with 50 connections for 30 s over the public pages: requests/s, p50, p99, errors.
+# National-scale synthetic data in a throwaway database on the local PostgreSQL when it answers
+# (SQLite at scale 0.1 otherwise), gunicorn on loopback, wrk with 50 connections for 30 s over
+# the public pages with the public cache on, then off: requests/s, p50, p99, errors.
 loadtest: install
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python devtools/loadtest.py
