@@ -56,6 +56,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("meetings", MEETING_MODELS),
         *_crud("partners", ["contact"], actions=("add", "change", "view")),
         *_view_everything(),
+        # The sent-mail log of reminders, narrowed to their projects' meetings by its admin.
+        "reminders.view_reminder",
     ],
     Role.EDITOR: [
         *_crud("projects", PUBLIC_CONTENT_MODELS["projects"]),

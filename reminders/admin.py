@@ -59,14 +59,8 @@ class ReminderAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Reminder]:
         return reminders_visible_to(request.user, super().get_queryset(request))
 
-    def _may_read(self, request: HttpRequest) -> bool:
-        return is_administrator(request.user) or is_coordinator(request.user)
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return request.user.is_staff and self._may_read(request)
-
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        if not self._may_read(request):
+        if not super().has_view_permission(request, obj):
             return False
         return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
 
