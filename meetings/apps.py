@@ -9,6 +9,7 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from core.history import track_history
         from meetings import (
+            jsonld,  # noqa: F401  (registers its schema.org descriptions)
             permissions,  # noqa: F401  (registers its part of row scopes)
             sections,  # noqa: F401  (registers its sections of other pages)
         )

@@ -9,6 +9,7 @@ class PartnersConfig(AppConfig):
     def ready(self) -> None:
         from core.history import track_history
         from partners import (
+            jsonld,  # noqa: F401  (registers its schema.org descriptions)
             permissions,  # noqa: F401  (registers the rules for private rows)
             sections,  # noqa: F401  (registers its sections of other pages)
         )

@@ -9,6 +9,7 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from core.history import track_history
         from projects import (
+            jsonld,  # noqa: F401  (registers its schema.org descriptions)
             permissions,  # noqa: F401  (registers its part of row scopes)
             sections,  # noqa: F401  (registers its sections of other pages)
         )

@@ -177,8 +177,9 @@ def test_project_page_query_count_does_not_grow_with_meetings_or_kinds(
         AchievedOutput.objects.create(meeting=meeting, kind=OutputKind.STAFF_EXCHANGE)
 
     # project+programme, participations, regions, centres, outputs, target groups, themes,
-    # delivered outputs, meetings (with ordinal), their public attachments
-    with django_assert_num_queries(10):
+    # delivered outputs, the map's centres, organisations and meetings, meetings (with
+    # ordinal), their public attachments
+    with django_assert_num_queries(13):
         response = client.get("/en/projects/connecting-cities/")
 
     assert f"{n} staff exchange" in page_text(response)
