@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from pyld import jsonld
 
 from opendata.datasets import DATASETS
 from tests.factories import ProjectFactory
@@ -60,3 +61,18 @@ def test_each_dataset_offers_csv_xlsx_and_the_api(catalogue):
     assert csv["dcat:downloadURL"]["@id"] == "http://127.0.0.1:8000/en/open-data/projects.csv"
     assert csv["dct:format"]["@id"].endswith("/file-type/CSV")
     assert distributions["json"]["dcat:accessURL"]["@id"] == "http://127.0.0.1:8000/api/projects/"
+
+
+def test_catalogue_expands_as_json_ld_to_dcat_datasets_with_distributions(catalogue):
+    """Read by a JSON-LD processor, as a harvester reads it (the context is inline: offline)."""
+    expanded = jsonld.expand(catalogue)
+    (catalog,) = expanded
+
+    datasets = catalog[f"{DCAT}dataset"]
+    assert catalog["@type"] == [f"{DCAT}Catalog"]
+    assert len(datasets) == len(DATASETS)
+    for dataset in datasets:
+        assert dataset["@type"] == [f"{DCAT}Dataset"]
+        assert {title["@language"] for title in dataset[f"{DCT}title"]} == {"en", "ro", "bg"}
+        assert len(dataset[f"{DCAT}distribution"]) == 3
+        assert dataset[f"{DCT}modified"][0]["@type"] == "http://www.w3.org/2001/XMLSchema#date"
