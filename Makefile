@@ -21,9 +21,16 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+# The web server and the background-jobs worker (PDF reports) together; Ctrl-C stops both.
 run: demo
 	@echo "Serving on http://127.0.0.1:8000/ — administration at http://127.0.0.1:8000/en/admin/"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python devtools/together.py "$(BIN)/python manage.py runserver 127.0.0.1:8000" \
+		"$(BIN)/python manage.py db_worker"
+
+# One background-jobs worker on its own (another machine runs `manage.py db_worker` alike).
+.PHONY: worker
+worker: migrate
+	$(BIN)/python manage.py db_worker
 
 # Production settings on loopback: gunicorn, WhiteNoise's compressed hashed static files, DEBUG
 # off. Plain HTTP here, so the HTTPS redirect and secure-only cookies are turned off.
@@ -33,9 +40,11 @@ SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-local-serve-only-not-a-production
 
 serve: demo
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
-	@echo "Serving on http://127.0.0.1:$(SERVE_PORT)/ with gunicorn (2 workers)"
-	$(SERVE_ENV) $(BIN)/gunicorn integration_portal.wsgi:application \
-		--bind 127.0.0.1:$(SERVE_PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	@echo "Serving on http://127.0.0.1:$(SERVE_PORT)/ with gunicorn (2 workers) and a jobs worker"
+	$(SERVE_ENV) $(BIN)/python devtools/together.py \
+		"$(BIN)/gunicorn integration_portal.wsgi:application --bind 127.0.0.1:$(SERVE_PORT) \
+		--workers $${WEB_CONCURRENCY:-2} --access-logfile -" \
+		"$(BIN)/python manage.py db_worker --no-reload"
 
 # Scale 1 into a throwaway database on DATABASE_URL's PostgreSQL server (local by default), then
 # page timings, queries, throughput with wrk and PDF timings. BENCH_SCALE=0.1 for a quick run.

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "import_export",
+    # The background jobs' queue and results, in the portal's own database (see TASKS).
+    "django_tasks_db",
     "core",
     "accounts",
     "feedback",
@@ -357,6 +359,23 @@ ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 # narrow it: below gunicorn's 30 s worker timeout, so the worker answers before it is killed.
 # 0 lays reports out inside the web process, without a limit.
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 20)
+
+# --- Background jobs
+# Django's tasks framework. The default queue lives in the portal's own database, so every app
+# server and every worker (`manage.py db_worker`) share it with no other service; workers claim
+# jobs with SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL. TASKS_BACKEND takes another
+# backend's dotted path: django.tasks.backends.immediate.ImmediateBackend runs each job inside
+# the request, and an RQ backend (django-tasks-rq) suits larger sites that run Redis.
+TASKS = {
+    "default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+}
+# A report being prepared in the background may take this long to lay out before it is stopped
+# and marked failed (no web worker is waiting for it, so this is far above the limit above).
+REPORT_JOB_TIMEOUT_SECONDS = env_int("REPORT_JOB_TIMEOUT_SECONDS", 600)
+# Attempts at one prepared report before it is marked failed; a person may ask again.
+REPORT_JOB_MAX_ATTEMPTS = env_int("REPORT_JOB_MAX_ATTEMPTS", 3)
+# Prepared reports (and their files) older than this are deleted by `delete_old_reports`.
+PREPARED_REPORT_RETENTION_DAYS = env_int("PREPARED_REPORT_RETENTION_DAYS", 7)
 
 # --- E-mail
 MAILERS = {

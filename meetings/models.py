@@ -28,6 +28,7 @@ from meetings.enums import (
     ProjectRoleInMeeting,
 )
 from meetings.ordinals import ordinal_label
+from meetings.report_storage import prepared_report_storage
 from meetings.storage import attachment_storage
 from meetings.validators import (
     ALLOWED_ATTACHMENT_EXTENSIONS,
@@ -701,3 +702,60 @@ class AchievedOutput(models.Model):
 
     def __str__(self) -> str:
         return OUTPUT_QUANTITIES[self.kind] % {"count": self.quantity}
+
+
+class PreparedReport(models.Model):
+    """A PDF report someone asked for, prepared by a background job (``meetings.tasks``).
+
+    The request keeps what was asked (kind, parameters, language), so a failed job loses
+    nothing and can run again; the file is private and only its owner (or an administrator)
+    may download it.
+    """
+
+    class Kind(models.TextChoices):
+        QUARTERLY = "quarterly", _("Quarterly report")
+        MEETINGS = "meetings", _("Meeting reports")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        PREPARING = "preparing", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="prepared_reports",
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
+    title = models.CharField(_("title"), max_length=300)
+    parameters = models.JSONField(
+        _("parameters"), default=dict, help_text=_("What the report covers, as it was asked.")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.QUEUED)
+    file = models.FileField(
+        _("file"), storage=prepared_report_storage, upload_to="reports/%Y/%m/", blank=True
+    )
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    task_result_id = models.CharField(_("task result id"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("prepared report")
+        verbose_name_plural = _("prepared reports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"], name="prepared_report_owner_idx"),
+            models.Index(fields=["created_at"], name="prepared_report_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.PREPARING)

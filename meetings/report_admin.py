@@ -1,30 +1,27 @@
 """PDF exports in the meeting admin: buttons on a meeting's page, and one merged PDF for the
-meetings selected in the list."""
+meetings selected in the list, prepared in the background ("My reports")."""
 
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.http import HttpRequest
+from django.shortcuts import redirect
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_coordinator, is_staff_reader
 from meetings.models import Meeting
 from meetings.permissions import can_export_meeting, meetings_visible_to
-from meetings.report_views import pdf_response
-from meetings.reports.documents import render_meeting_reports
-from meetings.reports.queries import with_report_details
+from meetings.report_jobs import request_meeting_reports
 
-#: Enough for a year of a region's meetings while keeping one request's render time sane.
-MAX_MEETINGS_PER_EXPORT = 60
+#: Enough for several years of a region's meetings; the PDF is prepared in the background.
+MAX_MEETINGS_PER_EXPORT = 200
 
 
 @admin.action(description=_("Download the reports of the selected meetings (one PDF)"))
 def export_meeting_reports(modeladmin, request: HttpRequest, queryset):
     allowed = meetings_visible_to(request.user).values("pk")
     meetings = list(
-        with_report_details(Meeting.objects.filter(pk__in=queryset.values("pk")))
-        .filter(pk__in=allowed)
-        .order_by("starts_at", "pk")
+        Meeting.objects.filter(pk__in=queryset.values("pk")).filter(pk__in=allowed).only("pk")
     )
     if not meetings:
         modeladmin.message_user(
@@ -43,12 +40,12 @@ def export_meeting_reports(modeladmin, request: HttpRequest, queryset):
             messages.ERROR,
         )
         return None
-    language = get_language()
-    return pdf_response(
-        request,
-        lambda: render_meeting_reports(meetings, language=language, user=request.user),
-        f"meeting-reports-{language}.pdf",
+    request_meeting_reports(
+        user=request.user,
+        meeting_ids=[meeting.pk for meeting in meetings],
+        language=get_language(),
     )
+    return redirect("meetings:prepared-report-list")
 
 
 class MeetingReportsAdminMixin:

@@ -21,4 +21,16 @@ urlpatterns = [
         name="meeting-attendance-xlsx",
     ),
     path("reports/quarterly/", report_views.quarterly_report, name="quarterly-report"),
+    # Reports prepared in the background: each person's own
+    path("reports/mine/", report_views.prepared_report_list, name="prepared-report-list"),
+    path(
+        "reports/mine/<int:pk>/download/",
+        report_views.prepared_report_download,
+        name="prepared-report-download",
+    ),
+    path(
+        "reports/mine/<int:pk>/retry/",
+        report_views.prepared_report_retry,
+        name="prepared-report-retry",
+    ),
 ]

@@ -36,6 +36,13 @@ def _scopes_disabled_in_test_bodies():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _background_jobs_run_at_once(settings):
+    """Background jobs run inside the request that queues them; the tests of the queue and its
+    worker choose the database backend themselves."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def demo(db):
     """The demo data of the seed stories, without the demo sign-ins."""

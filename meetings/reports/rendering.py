@@ -126,7 +126,7 @@ def render_pdf(
     return write_pdf([layout_html(html, url_fetcher=url_fetcher)])
 
 
-def pdf_from_html(documents_html: Sequence[str]) -> bytes:
+def pdf_from_html(documents_html: Sequence[str], *, timeout: int | None = None) -> bytes:
     """Lay out each HTML document and write them as one PDF, within the time budget.
 
     WeasyPrint cannot be interrupted from another thread, so the work runs in a child process
@@ -136,9 +136,11 @@ def pdf_from_html(documents_html: Sequence[str]) -> bytes:
     each report pays a fork, not the second and a half of a fresh interpreter. Forking the web
     worker itself would be quicker still, but it may run threads (gunicorn's gthread workers)
     and holds database connections, which a fork must not share. With a budget of 0 the
-    report is laid out here, without a limit.
+    report is laid out here, without a limit. ``timeout`` replaces the setting (background jobs
+    wait longer than a request may).
     """
-    timeout = settings.PDF_RENDER_TIMEOUT_SECONDS
+    if timeout is None:
+        timeout = settings.PDF_RENDER_TIMEOUT_SECONDS
     if not timeout:
         return write_pdf([layout_html(html) for html in documents_html])
     context = multiprocessing.get_context("forkserver")

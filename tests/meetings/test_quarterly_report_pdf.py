@@ -19,7 +19,7 @@ from tests.factories import (
     ProjectFactory,
     RegionFactory,
 )
-from tests.meetings.pdf_helpers import page_count, pdf_text, read_pdf
+from tests.meetings.pdf_helpers import page_count, pdf_text, prepared_report, read_pdf
 
 BUCHAREST = zoneinfo.ZoneInfo("Europe/Bucharest")
 
@@ -31,7 +31,7 @@ def _on(month: int, day: int, year: int = 2016) -> datetime.datetime:
 def _report(client, user, language="en", **params):
     client.force_login(user)
     with translation.override(language):
-        return client.get(reverse("meetings:quarterly-report"), params)
+        return prepared_report(client, reverse("meetings:quarterly-report"), params)
 
 
 def test_quarterly_report_of_integrare_in_romanian(client, demo, staff_user):

@@ -12,7 +12,7 @@ from meetings.models import Meeting
 from meetings.reports.documents import render_meeting_reports
 from meetings.reports.queries import with_report_details
 from tests.factories import MeetingFactory, ProjectFactory
-from tests.meetings.pdf_helpers import pdf_text
+from tests.meetings.pdf_helpers import pdf_text, prepared_report
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def _quarterly_report_text(client, user, language: str) -> str:
     client.force_login(user)
     params = {"project": project.pk, "year": 2016, "quarter": 4}
     with translation.override(language):
-        response = client.get(reverse("meetings:quarterly-report"), params)
+        response = prepared_report(client, reverse("meetings:quarterly-report"), params)
     assert response.status_code == 200
     return pdf_text(response.content)
 

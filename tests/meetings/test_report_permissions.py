@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import CityFactory
-from tests.meetings.pdf_helpers import pdf_text
+from tests.meetings.pdf_helpers import pdf_text, prepared_report
 
 PDF_ROUTES = ["meetings:meeting-report-pdf", "meetings:meeting-attendance-pdf"]
 
@@ -89,7 +89,7 @@ def test_coordinator_cannot_ask_for_another_projects_quarterly_report(
     client.force_login(coordinator_a)
 
     with translation.override("en"):
-        response = client.get(
+        response = client.post(
             reverse("meetings:quarterly-report"),
             {"project": project_b.pk, "year": 2016, "quarter": 1},
         )
@@ -110,7 +110,8 @@ def test_coordinators_region_report_leaves_out_other_projects_meetings(
     client.force_login(coordinator_a)
 
     with translation.override("en"):
-        response = client.get(
+        response = prepared_report(
+            client,
             reverse("meetings:quarterly-report"),
             {"region": city.parent.pk, "year": 2016, "quarter": 1},
         )
@@ -142,7 +143,8 @@ def test_admin_action_merges_the_selected_meetings_into_one_pdf(
     with translation.override("en"):
         changelist = reverse("admin:meetings_meeting_changelist")
 
-    response = client.post(
+    response = prepared_report(
+        client,
         changelist,
         {"action": "export_meeting_reports", "_selected_action": [meeting_a.pk, meeting_b.pk]},
     )
@@ -161,7 +163,8 @@ def test_admin_action_leaves_out_meetings_the_coordinator_may_not_export(
     with translation.override("en"):
         changelist = reverse("admin:meetings_meeting_changelist")
 
-    response = client.post(
+    response = prepared_report(
+        client,
         changelist,
         {"action": "export_meeting_reports", "_selected_action": [meeting_a.pk, meeting_b.pk]},
     )
