@@ -267,23 +267,30 @@ def test_quarterly_table_counts_organisations_without_the_unaffiliated(client, s
 
 
 def test_the_attendance_heading_is_never_alone_at_the_bottom_of_a_page(staff_user):
-    """Minutes of growing length push the heading down the first page and over onto the next;
-    wherever it lands, the line saying who came is on the same page."""
+    """Minutes of growing length push the Attendance heading down the first page until it
+    moves to the next. On the way it reaches the page's end, where the heading and the line
+    counting who came once stood alone, the list of names starting overleaf; wherever it lands,
+    the first person of the list is on the heading's page."""
     meeting = MeetingFactory()
-    AttendanceFactory.create_batch(3, meeting=meeting)
-    pages_seen = set()
-    for lines in range(20, 62, 2):
+    for name in ("Ana Albu", "Bogdan Barbu", "Carmen Cosma"):
+        AttendanceFactory(meeting=meeting, person_name=name)
+    heading_pages = []
+    for lines in range(19, 48):
         meeting.minutes = "A line of the minutes.\n" * lines
         meeting.save()
         reader = read_pdf(_meeting_report(meeting, staff_user))
         for number, page in enumerate(reader.pages):
             text = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
             if "Attendance" in text:
-                pages_seen.add(number)
+                heading_pages.append(number)
                 following = " ".join(text[text.index("Attendance") + 1 :])
                 assert "3 people attended" in following, (lines, number, text[-5:])
-    # The heading did move from one page to the next across the lengths tried.
-    assert len(pages_seen) > 1
+                assert "1 Ana Albu" in following, (lines, number, text[-5:])
+        if heading_pages[-1] > 0:
+            break
+    # The heading did reach the next page, so it went past the end of the first.
+    assert heading_pages[0] == 0
+    assert heading_pages[-1] == 1
 
 
 def _meeting_report(meeting, user) -> bytes:
