@@ -56,7 +56,9 @@ def project_json_ld(project: Project) -> dict | None:
             "@type": "Project",
             "@id": site_url(project.get_absolute_url()),
             "name": project.display_name,
-            "alternateName": project.official_title,
+            "alternateName": (
+                project.official_title if project.official_title != project.display_name else ""
+            ),
             "description": project.summary,
             "url": site_url(project.get_absolute_url()),
             "identifier": project.reference,
