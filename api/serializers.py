@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from api.fields import ApiLinkField, FilteredListLinkField, LabelField, PageLinkField
 from meetings.models import AgendaItem, Attachment, Meeting
+from meetings.outputs import OutputProgress, output_progress, output_progress_of
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.models import FundingProgramme, Participation, PlannedOutput, Project
 
@@ -259,9 +260,32 @@ class ProjectStatusField(serializers.Field):
         return status.value if status else None
 
 
+class OutputProgressSerializer(serializers.Serializer):
+    kind = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)
+    planned = serializers.IntegerField(read_only=True)
+    delivered = serializers.IntegerField(read_only=True)
+    share = serializers.DecimalField(
+        max_digits=5, decimal_places=4, read_only=True, allow_null=True
+    )
+
+
+class ProjectListSerializer(serializers.ListSerializer):
+    """Counts the delivered outputs of the whole page of projects in one query."""
+
+    def to_representation(self, data):
+        projects = list(data.all() if hasattr(data, "all") else data)
+        self.context["output_progress"] = output_progress(projects)
+        return super().to_representation(projects)
+
+
 class ProjectSerializer(serializers.ModelSerializer):
     programme = ProgrammeReferenceSerializer(read_only=True)
     status = ProjectStatusField()
+    outputs = serializers.SerializerMethodField(
+        help_text="Each kind of output planned, against what the project's published, held "
+        "meetings delivered (meetings.outputs)."
+    )
     url = ApiLinkField("api:project-detail")
     html_url = PageLinkField()
     participations = FilteredListLinkField("api:participation-list", "project")
@@ -281,11 +305,22 @@ class ProjectSerializer(serializers.ModelSerializer):
             "start_date",
             "end_date",
             "summary",
+            "outputs",
             "url",
             "html_url",
             "participations",
             "meetings",
         ]
+        list_serializer_class = ProjectListSerializer
+
+    @extend_schema_field(OutputProgressSerializer(many=True))
+    def get_outputs(self, project: Project) -> list[dict]:
+        progress: list[OutputProgress] | None = self.context.get("output_progress", {}).get(
+            project.pk
+        )
+        if progress is None:
+            progress = output_progress_of(project)
+        return OutputProgressSerializer(progress, many=True).data
 
 
 class ProjectParticipationSerializer(serializers.ModelSerializer):

@@ -69,6 +69,16 @@ class PublicResourceViewSet(viewsets.ReadOnlyModelViewSet):
         request.LANGUAGE_CODE = language
         self.validators = validators_for(request, language)
 
+    def paginate_queryset(self, queryset):
+        """The page's keys first, then its rows: the columns a list annotates (a meeting's
+        place in its series) are computed for the rows shown, not for every row skipped on
+        the way to a far page, which PostgreSQL would compute too."""
+        keys = super().paginate_queryset(queryset.values_list("pk", flat=True))
+        if keys is None:
+            return None
+        rows = self.get_queryset().in_bulk(keys)
+        return [rows[key] for key in keys]
+
     def _not_modified(self, request):
         return get_conditional_response(
             request,
@@ -104,7 +114,7 @@ class ProjectViewSet(PublicResourceViewSet):
         projects = Project.objects.published()
         if self.action == "retrieve":
             return projects.for_detail()
-        return projects.for_list()
+        return projects.for_list().prefetch_related("planned_outputs")
 
 
 class ProgrammeViewSet(PublicResourceViewSet):

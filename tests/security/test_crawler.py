@@ -1,5 +1,6 @@
 """Every page a role can reach answers without a server error and keeps private facts private."""
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -14,6 +15,9 @@ PUBLIC_STARTS = [
     "/en/meetings/feed/",
     "/en/meetings/feed/rss/",
     "/en/meetings/calendar.ics",
+    # The JSON API: its root links every list, whose rows link their resources.
+    "/api/",
+    "/api/docs/",
 ]
 # What each role must at least reach, so a crawl that stopped early cannot pass unnoticed.
 EXPECTED_SIGHTINGS = {
@@ -56,15 +60,22 @@ SEARCH_TERMS = [
 
 def _searches() -> list[str]:
     return [f"/en/search/?q={quote(term)}" for term in SEARCH_TERMS] + [
-        f"/en/meetings/?q={quote(term)}" for term in SEARCH_TERMS
+        f"{list_url}?q={quote(term)}"
+        for list_url in ["/en/meetings/", "/api/meetings/", "/api/projects/"]
+        for term in SEARCH_TERMS
     ]
+
+
+def _api_urls(world) -> list[str]:
+    """Each planted meeting's API resource, drafts included: each must check what it shows."""
+    return [f"/api/meetings/{meeting.slug}/" for meeting in world.meetings]
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_reachable_page_answers_and_hides_what_the_role_may_not_see(
     client, planted_world, role, role_user
 ):
-    starts = PUBLIC_STARTS + planted_world.direct_urls() + _searches()
+    starts = PUBLIC_STARTS + planted_world.direct_urls() + _api_urls(planted_world) + _searches()
     if role_user is not None:
         client.force_login(role_user)
         starts.insert(0, "/en/admin/")
@@ -83,3 +94,5 @@ def test_every_reachable_page_answers_and_hides_what_the_role_may_not_see(
     for marker in EXPECTED_SIGHTINGS.get(role, []):
         assert result.containing(marker), f"{role} never reached a page showing {marker!r}"
     assert len(result.pages) > 30
+    # Reached only by following the API's JSON links, from its root to a list to a resource.
+    assert any(re.fullmatch(r"/api/projects/[\w-]+/", page.url) for page in result.pages)
