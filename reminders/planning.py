@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from accounts.roles import Role
@@ -66,9 +66,15 @@ def venue_day(meeting: Meeting, moment: datetime.datetime) -> datetime.date:
 
 
 def reminders_before_meetings(now: datetime.datetime) -> list[DueReminder]:
-    meetings = Meeting.objects.filter(
+    upcoming = Meeting.objects.filter(
         reminders_enabled=True, status=MeetingStatus.PLANNED, starts_at__gt=now
-    ).select_related("city", "host__country", "host__city")
+    )
+    # Only the meetings the longest notice can reach, not every planned meeting of the years.
+    longest = upcoming.aggregate(longest=Max("reminder_days_before"))["longest"] or 0
+    horizon = now + datetime.timedelta(days=max(longest, settings.REMINDER_DAYS_BEFORE) + 1)
+    meetings = upcoming.filter(starts_at__lte=horizon).select_related(
+        "city", "host__country", "host__city"
+    )
     due = []
     for meeting in meetings:
         meeting_day = meeting.local_starts_at.date()
@@ -127,13 +133,16 @@ def reminders_after_meetings(now: datetime.datetime) -> list[DueReminder]:
         .annotate(has_attendance=Exists(with_attendance))
         .select_related("city", "host__country", "host__city")
     )
+    incomplete = [
+        (meeting, kind)
+        for meeting in meetings
+        if (kind := after_meeting_kind(meeting, now)) and missing_from_report(meeting)
+    ]
+    coordinators = coordinators_of_meetings([meeting.pk for meeting, _kind in incomplete])
     due = []
-    for meeting in meetings:
-        kind = after_meeting_kind(meeting, now)
-        if kind is None or not missing_from_report(meeting):
-            continue
+    for meeting, kind in incomplete:
         country = meeting_country(meeting)
-        for email, name in coordinators_of_meetings([meeting.pk]).get(meeting.pk, {}).items():
+        for email, name in coordinators.get(meeting.pk, {}).items():
             due.append(
                 DueReminder(
                     kind=kind,
@@ -239,9 +248,12 @@ def follow_up_digests(now: datetime.datetime) -> list[DueReminder]:
     ):
         contacts[organisation_id].setdefault(email.strip().lower(), name)
     coordinators = coordinators_of_meetings({item.meeting_id for item in items})
+    countries = {
+        organisation.pk: organisation_country(organisation)
+        for organisation in {item.responsible_organisation for item in items} - {None}
+    }
     for item in items:
-        organisation = item.responsible_organisation
-        country = organisation_country(organisation) if organisation else None
+        country = countries.get(item.responsible_organisation_id)
         for email, name in contacts.get(item.responsible_organisation_id, {}).items():
             add(email, name, item, country)
         for email, name in coordinators.get(item.meeting_id, {}).items():

@@ -4,7 +4,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,9 +26,9 @@ def claim_due_reminders(*, now: datetime.datetime | None = None) -> list[Reminde
     """Record, as waiting to be sent, every reminder due at `now` that no row claims yet.
 
     Side effects: one Reminder row per new reminder. Addresses that unsubscribed get none.
-    Two runs at once claim each reminder once: the second insert breaks the unique
-    constraint and is skipped. Returns the new rows. Reads every meeting's private rows:
-    run it with scopes disabled.
+    Two runs at once claim each reminder once: the unique constraints turn the second insert
+    into nothing. Returns the rows this run added. Reads every meeting's private rows: run it
+    with scopes disabled.
     """
     now = now or timezone.now()
     due = due_reminders(now)
@@ -40,33 +40,37 @@ def claim_due_reminders(*, now: datetime.datetime | None = None) -> list[Reminde
             "kind", "meeting_id", "occasion", "recipient"
         )
     )
-    created = []
-    for item in due:
-        key = (item.kind, item.meeting.pk if item.meeting else None, item.occasion, item.recipient)
-        if item.recipient in opted_out or key in claimed:
-            continue
-        language = languages.get(item.recipient) or country_language(item.country)
-        reminder = _claim(item, language=language)
-        if reminder is not None:
-            created.append(reminder)
-    return created
+    new = [item for item in due if item.recipient not in opted_out and _key(item) not in claimed]
+    return claim(new, languages=languages)
 
 
-def _claim(item: DueReminder, *, language: str) -> Reminder | None:
-    try:
-        with transaction.atomic():
-            return Reminder.objects.create(
+def _key(item: DueReminder) -> tuple:
+    return (item.kind, item.meeting.pk if item.meeting else None, item.occasion, item.recipient)
+
+
+def claim(items: list[DueReminder], *, languages: dict[str, str]) -> list[Reminder]:
+    """Insert a row per reminder; one another run inserted first is left as it is."""
+    started = timezone.now()
+    Reminder.objects.bulk_create(
+        [
+            Reminder(
                 kind=item.kind,
                 meeting=item.meeting,
                 occasion=item.occasion,
                 recipient=item.recipient,
                 recipient_name=item.name,
-                language=language,
+                language=languages.get(item.recipient) or country_language(item.country),
                 action_item_ids=item.action_item_ids,
             )
-    except IntegrityError:
-        # Another run claimed it between our read and our insert.
-        return None
+            for item in items
+        ],
+        batch_size=500,
+        # ON CONFLICT DO NOTHING: the unique constraints decide which run claims a reminder.
+        ignore_conflicts=True,
+    )
+    keys = {_key(item) for item in items}
+    added = Reminder.objects.filter(created_at__gte=started, attempts=0).select_related("meeting")
+    return [row for row in added if (row.kind, row.meeting_id, row.occasion, row.recipient) in keys]
 
 
 def reminders_to_send() -> list[int]:

@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from reminders.enums import DeliveryStatus
 from reminders.models import Reminder
 from reminders.planning import due_reminders
-from reminders.services import _claim, claim_due_reminders, deliver_reminder
+from reminders.services import claim, claim_due_reminders, deliver_reminder
 from reminders.tasks import send_reminder
 from tests.reminders.conftest import run_daily
 
@@ -70,11 +70,12 @@ def test_a_failed_job_is_queued_again_for_later_where_the_queue_can_wait(
 def test_a_reminder_claimed_twice_is_recorded_once(upcoming_meeting):
     [item, *_others] = due_reminders(timezone.now())
 
-    first = _claim(item, language="en")
-    second = _claim(item, language="en")
+    first = claim([item], languages={})
+    second = claim([item], languages={})
 
-    assert first is not None
-    assert second is None
+    assert len(first) == 1
+    assert second == []
+    assert Reminder.objects.count() == 1
 
 
 def test_a_reminder_delivered_twice_is_sent_once(upcoming_meeting):
