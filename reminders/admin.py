@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +72,20 @@ class ReminderAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
+        """Never from the log itself; but a meeting's e-mails go with it, and the admin asks
+        about every row a meeting's deletion takes along."""
+        return (
+            obj is not None
+            and obj.meeting_id is not None
+            and meetings_editable_by(request.user).filter(pk=obj.meeting_id).exists()
+        )
+
+    def delete_view(self, request: HttpRequest, object_id, extra_context=None):
+        raise PermissionDenied
+
+    def change_view(self, request: HttpRequest, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "show_delete": False}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_actions(self, request: HttpRequest, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location)

@@ -85,3 +85,29 @@ def test_the_log_reads_few_and_many_rows_in_the_same_number_of_queries(
         return len(queries)
 
     assert queries_with(2) == queries_with(20)
+
+
+@pytest.mark.parametrize("who", ["superuser", "coordinator_a"])
+def test_a_meeting_with_reminders_can_still_be_deleted(client, request, who, meeting_a, sent_mail):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.post(
+        reverse("admin:meetings_meeting_delete", args=[meeting_a.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not Reminder.objects.filter(pk=sent_mail["a"].pk).exists()
+
+
+def test_the_log_itself_offers_no_deletion(client, superuser, sent_mail):
+    client.force_login(superuser)
+    url = reverse("admin:reminders_reminder_change", args=[sent_mail["a"].pk])
+
+    change = client.get(url)
+    delete = client.post(
+        reverse("admin:reminders_reminder_delete", args=[sent_mail["a"].pk]), {"post": "yes"}
+    )
+
+    assert "deletelink" not in change.text
+    assert delete.status_code == 403
+    assert Reminder.objects.filter(pk=sent_mail["a"].pk).exists()
