@@ -1,12 +1,28 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
-from rest_framework.routers import DefaultRouter
+from rest_framework import routers
+from rest_framework.reverse import reverse
 
 from api import docs, views
 
 app_name = "api"
 
-router = DefaultRouter(trailing_slash=True)
+
+class ApiRootView(routers.APIRootView):
+    """Every list, then the OpenAPI document and its documentation page."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        for name in ("openapi", "docs"):
+            response.data[name] = reverse(f"api:{name}", request=request)
+        return response
+
+
+class ApiRouter(routers.DefaultRouter):
+    APIRootView = ApiRootView
+
+
+router = ApiRouter(trailing_slash=True)
 router.include_format_suffixes = False
 # Resources
 router.register("projects", views.ProjectViewSet, basename="project")

@@ -35,3 +35,20 @@ def test_docs_page_loads_everything_from_the_portal_under_a_strict_policy(client
     script = client.get(re.search(r'<script src="([^"]*script=[^"]*)"', page).group(1))
     assert script.status_code == 200
     assert "/api/openapi.json" in script.content.decode()
+
+
+def test_api_root_links_every_list_and_the_documentation(client, db):
+    root = client.get("/api/").json()
+
+    assert set(root) == {
+        "projects",
+        "programmes",
+        "organisations",
+        "participations",
+        "regions",
+        "centres",
+        "meetings",
+        "openapi",
+        "docs",
+    }
+    assert all(client.get(url).status_code == 200 for url in root.values())
