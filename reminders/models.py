@@ -90,3 +90,8 @@ class Recipient(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+    def save(self, *args, **kwargs) -> None:
+        # Reminders are addressed in lower case: the same address however it was typed.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)

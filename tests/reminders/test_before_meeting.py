@@ -44,7 +44,7 @@ def test_reminder_is_in_the_venue_countrys_language_with_the_venue_time(upcoming
 
 
 def test_a_language_the_person_chose_wins_over_the_countrys(upcoming_meeting):
-    Recipient.objects.create(email="ana.pop@example.org", language="bg")
+    Recipient.objects.create(email="ANA.Pop@example.org", language="bg")
 
     run_daily()
 
