@@ -1,7 +1,8 @@
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -204,6 +205,36 @@ class AttachmentInline(
 # --- Meetings
 
 
+def _is_empty(meeting: Meeting, name: str) -> bool:
+    """Whether the meeting holds nothing in this field, in any language; a field of the form
+    alone (not the model's) counts as filled in."""
+    names = [f"{name}_{code}" for code, _label in settings.LANGUAGES]
+    try:
+        fields = [meeting._meta.get_field(n) for n in [*names, name] if hasattr(meeting, n)]
+    except FieldDoesNotExist:
+        return False
+    return bool(fields) and all(getattr(meeting, f.attname) in (None, "") for f in fields)
+
+
+def _fold_rarely_used(fieldsets: list, meeting: Meeting | None) -> list:
+    """Fold the sections of the change page that are read-only (publication, changed by the
+    publish button) or still empty, so the form is as long as what it holds. Django unfolds a
+    section when one of its fields has an error."""
+    if meeting is None:
+        return fieldsets
+    folded = []
+    for name, options in fieldsets:
+        fields = options.get("fields", [])
+        read_only = set(fields) <= set(PublicationAdminMixin.publication_fields)
+        empty = name is not None and all(
+            _is_empty(meeting, field) for field in fields if isinstance(field, str)
+        )
+        if fields and (read_only or empty) and "collapse" not in options.get("classes", []):
+            options = {**options, "classes": [*options.get("classes", []), "collapse"]}
+        folded.append((name, options))
+    return folded
+
+
 def _carried_action_items(meeting: Meeting):
     """What MeetingAdmin.get_object found for the user; none where the meeting came from
     elsewhere (an earlier version in the history)."""
@@ -321,7 +352,7 @@ class MeetingAdmin(
         return memo[obj.pk]
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        fieldsets = _fold_rarely_used(list(super().get_fieldsets(request, obj)), obj)
         if obj is not None and self._carried_action_items_exist(request, obj):
             field = (
                 "close_action_items"
@@ -335,6 +366,15 @@ class MeetingAdmin(
                 )
             )
         return fieldsets
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None:
+            # Chosen when the meeting was added or planned, seldom changed afterwards.
+            for inline in inlines:
+                if isinstance(inline, (MeetingProjectInline, MeetingOrganisationInline)):
+                    inline.classes = [*(inline.classes or []), "collapse"]
+        return inlines
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -2,6 +2,8 @@
 attachment is titled after its file, "Save and publish" does in one click what took three, and
 inline texts (agenda, decisions and follow-ups, attachments) may be written in any one language."""
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -171,3 +173,23 @@ def test_an_attachment_is_titled_after_its_file_unless_a_title_is_typed(
         "Signed minutes",
         "list of participants june",
     ]
+
+
+def _folded_sections(html: str) -> set[str]:
+    return set(re.findall(r"<details><summary>\s*<h2[^>]*>([^<]+)</h2>", html))
+
+
+def test_empty_and_read_only_sections_of_a_saved_meeting_are_folded(client, coordinator_a, draft_a):
+    client.force_login(coordinator_a)
+
+    folded = _folded_sections(client.get(_change_url(draft_a)).content.decode())
+    assert {"Where", "Content", "Publication"} <= folded
+    assert "When" not in folded
+
+    draft_a.minutes_en = "The partners met."
+    draft_a.venue_en = "Prefecture"
+    draft_a.save()
+    folded = _folded_sections(client.get(_change_url(draft_a)).content.decode())
+    assert "Where" not in folded
+    assert "Content" not in folded
+    assert "Publication" in folded
