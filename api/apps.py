@@ -9,6 +9,7 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from api import schema  # noqa: F401  (describes the shared filters to the OpenAPI document)
         from api.stamp import on_model_change
 
         for signal in (post_save, post_delete, m2m_changed):

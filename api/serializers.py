@@ -14,6 +14,7 @@ from api.fields import ApiLinkField, FilteredListLinkField, LabelField, PageLink
 from meetings.models import AgendaItem, Attachment, Meeting
 from meetings.outputs import OutputProgress, output_progress, output_progress_of
 from partners.models import IntegrationCentre, Organisation, Region
+from projects.enums import ProjectStatus
 from projects.models import FundingProgramme, Participation, PlannedOutput, Project
 
 
@@ -246,9 +247,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 # --- Projects and participations
 
 
-@extend_schema_field(
-    {"type": "string", "enum": ["planned", "ongoing", "completed"], "nullable": True}
-)
+@extend_schema_field(serializers.ChoiceField(choices=ProjectStatus.choices, allow_null=True))
 class ProjectStatusField(serializers.Field):
     """Planned, ongoing or completed today; null while the dates are not known."""
 
