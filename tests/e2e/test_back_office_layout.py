@@ -123,3 +123,22 @@ def test_invalid_attendance_email_is_seen_after_submit(coordinator_page, width):
     error = page.locator("#attendances-group .errorlist").first
     expect(error).to_be_in_viewport()
     assert page.evaluate("() => document.documentElement.scrollLeft") == 0
+
+
+def test_meeting_form_folds_what_is_rarely_used_and_stays_short(coordinator_page):
+    """The Constanța meeting's form was about 6,000 px long at 1280 px; the read-only
+    publication facts, the projects and the organisers now fold, and each text's languages
+    stand side by side."""
+    page = coordinator_page(1280)
+    meeting = Meeting.objects.get(slug__startswith="integrare-plus-quarterly-meeting-cons")
+    page.goto(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    page.wait_for_load_state("load")
+
+    for folded in ("Publication", "Projects", "Organisers, speakers and supporters"):
+        details = page.locator("details", has=page.get_by_role("heading", name=folded))
+        expect(details).not_to_have_attribute("open", "")
+    # Its minutes are written: the section stays open.
+    expect(page.get_by_label("Minutes [en]")).to_be_visible()
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert height <= 4000, f"the meeting form is {height} px long"
+    assert_fits(page)
