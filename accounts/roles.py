@@ -23,6 +23,7 @@ MEETING_MODELS = [
     "attendance",
     "actionitem",
     "attachment",
+    "achievedoutput",
 ]
 PUBLIC_CONTENT_MODELS = {
     "projects": [

@@ -4,6 +4,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from core.quarters import Quarter
@@ -16,6 +17,7 @@ from projects.models import PlannedOutput, Project
 from tests.factories import MeetingFactory, ProjectFactory
 from tests.meetings.pdf_helpers import pdf_text
 from tests.public.conftest import page_text
+from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
 
@@ -131,6 +133,25 @@ def test_progress_of_many_projects_takes_one_query_for_the_counts(django_assert_
     assert all(
         delivered(rows) == {"workshop": (4, 1), "action_plan": (1, 1)} for rows in progress.values()
     )
+
+
+def test_coordinator_records_an_adopted_action_plan_on_the_meeting_form(
+    client, coordinator_a, project_a, meeting_a
+):
+    plan(project_a, action_plan=7)
+    client.force_login(coordinator_a)
+    url = reverse("admin:meetings_meeting_change", args=[meeting_a.pk])
+    form = find_form(client.get(url).content.decode(), with_field="achieved_outputs-TOTAL_FORMS")
+    row = form.add_inline_row("achieved_outputs")
+    form.data[f"achieved_outputs-{row}-kind"] = [OutputKind.ACTION_PLAN]
+    form.data[f"achieved_outputs-{row}-quantity"] = ["2"]
+
+    response = client.post(url, form.submission())
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    client.logout()
+    text = page_text(client.get(f"/en/projects/{project_a.slug}/"))
+    assert "2 action plans adopted" in text
 
 
 # --- The project page
