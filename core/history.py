@@ -11,4 +11,13 @@ from simple_history import register
 
 def track_history(*model_classes: type[models.Model], excluded_fields=()) -> None:
     for model in model_classes:
+        _forget_cached_columns(model)
         register(model, excluded_fields=list(excluded_fields))
+
+
+def _forget_cached_columns(model: type[models.Model]) -> None:
+    # The historical model copies each field with its cached column, which names the tracked
+    # model's table: once a query on the model has been built before `ready()` (a FilterSet's
+    # queryset at import time, say), the history's queries would read the tracked table.
+    for field in model._meta.concrete_fields:
+        field.__dict__.pop("cached_col", None)
