@@ -88,8 +88,8 @@ def test_region_page_query_count_does_not_grow_with_related_rows(
     county = build_region_with_related(n)
 
     # region+parent, projects, organisations, centres, their languages, meetings, ancestors,
-    # children
-    with django_assert_num_queries(8):
+    # children, and the map's centres, organisations and meeting venues
+    with django_assert_num_queries(11):
         response = client.get(f"/en/regions/{county.slug}/")
 
     assert response.status_code == 200
