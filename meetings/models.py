@@ -742,6 +742,7 @@ class PreparedReport(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     task_result_id = models.CharField(_("task result id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    started_at = models.DateTimeField(_("last attempt started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:

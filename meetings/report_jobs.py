@@ -4,11 +4,14 @@ The job itself is ``meetings.tasks.prepare_report``; these services save what wa
 queue it, and ``get_report_for_user`` is the one door to a prepared report.
 """
 
+import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
@@ -18,6 +21,10 @@ from meetings.models import PreparedReport
 from meetings.tasks import queue_report
 from partners.models import Region
 from projects.models import Project
+
+#: How long past its time budget a job may still be "being prepared" before its worker is
+#: taken to have stopped: the PDF is written and saved after the budget's clock stops.
+STALL_MARGIN_SECONDS = 120
 
 
 def request_quarterly_report(
@@ -83,6 +90,26 @@ def _request(user, kind: str, title: str, parameters: dict, language: str) -> Pr
     # An immediate backend has already prepared it.
     report.refresh_from_db()
     return report
+
+
+def fail_stalled_reports(*, now: datetime.datetime | None = None) -> int:
+    """Mark as failed the reports still "being prepared" well past the job's time budget: their
+    worker was stopped (a restart, a killed process) and no job will finish them. Return how
+    many; their owners can try again from their list."""
+    now = now or timezone.now()
+    budget = datetime.timedelta(seconds=settings.REPORT_JOB_TIMEOUT_SECONDS + STALL_MARGIN_SECONDS)
+    stalled = PreparedReport.objects.filter(
+        status=PreparedReport.Status.PREPARING, started_at__lt=now - budget
+    )
+    count = 0
+    for report in stalled:
+        with override(report.language):
+            report.error = _("The worker preparing it stopped before it was ready.")
+        report.status = PreparedReport.Status.FAILED
+        report.finished_at = now
+        report.save(update_fields=["status", "error", "finished_at"])
+        count += 1
+    return count
 
 
 def reports_of(user) -> QuerySet[PreparedReport]:

@@ -26,6 +26,7 @@ from meetings.models import Meeting, PreparedReport
 from meetings.permissions import get_meeting_for_user
 from meetings.report_forms import QuarterlyReportForm
 from meetings.report_jobs import (
+    fail_stalled_reports,
     get_report_for_user,
     reports_of,
     request_quarterly_report,
@@ -144,6 +145,7 @@ def quarterly_report(request: HttpRequest) -> HttpResponse:
 @login_required
 def prepared_report_list(request: HttpRequest) -> HttpResponse:
     """The reports the signed-in person asked for: their state, and the ready ones' files."""
+    fail_stalled_reports()
     reports = list(reports_of(request.user)[:MAX_REPORTS_LISTED])
     response = render(
         request,

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Now
 from django.tasks import default_task_backend, task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -48,7 +49,7 @@ def prepare_report(report_id: int) -> str:
     """
     claimed = PreparedReport.objects.filter(
         pk=report_id, status__in=[PreparedReport.Status.QUEUED, PreparedReport.Status.PREPARING]
-    ).update(status=PreparedReport.Status.PREPARING, attempts=F("attempts") + 1)
+    ).update(status=PreparedReport.Status.PREPARING, attempts=F("attempts") + 1, started_at=Now())
     if not claimed:
         return "skipped"  # deleted meanwhile, or already done
     report = PreparedReport.objects.select_related("requested_by").get(pk=report_id)

@@ -229,8 +229,8 @@ def test_my_reports_reads_a_fixed_number_of_queries(
         _report_for(coordinator_a, status=PreparedReport.Status.READY)
     client.force_login(coordinator_a)
 
-    # the session, the user, the user's reports
-    with django_assert_num_queries(3):
+    # the session, the user, reports whose worker stopped, the user's reports
+    with django_assert_num_queries(4):
         page = _my_reports(client)
     assert page.count('class="prepared-report"') == count
 
@@ -311,6 +311,35 @@ def test_a_failed_attempt_is_queued_again_for_later(
 
 
 # --- Retention
+
+
+def test_a_report_whose_worker_stopped_is_shown_as_failed_and_can_be_tried_again(
+    client, coordinator_a, project_a, settings
+):
+    settings.REPORT_JOB_TIMEOUT_SECONDS = 60
+    long_ago = timezone.now() - datetime.timedelta(minutes=10)
+    stalled = _report_for(
+        coordinator_a,
+        status=PreparedReport.Status.PREPARING,
+        started_at=long_ago,
+        parameters={"project": project_a.pk, **Q1_2016_OF_A},
+    )
+    running = _report_for(
+        coordinator_a, status=PreparedReport.Status.PREPARING, started_at=timezone.now()
+    )
+    client.force_login(coordinator_a)
+
+    page = _my_reports(client)
+
+    stalled.refresh_from_db()
+    running.refresh_from_db()
+    assert stalled.status == PreparedReport.Status.FAILED
+    assert "The worker preparing it stopped before it was ready." in page
+    assert running.status == PreparedReport.Status.PREPARING
+    retry = client.post(reverse("meetings:prepared-report-retry", args=[stalled.pk]))
+    assert retry.status_code in (302, 303)
+    stalled.refresh_from_db()
+    assert stalled.status == PreparedReport.Status.READY
 
 
 def test_old_reports_and_their_files_are_deleted(coordinator_a):
