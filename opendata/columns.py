@@ -44,7 +44,8 @@ class Column:
     translated: bool = False
     is_list: bool = False
     format: str = ""
-    choices: tuple[tuple[str, Promise], ...] = ()
+    # The codes and their labels; a callable where editors extend the list (a vocabulary table).
+    choices: tuple[tuple[str, Promise], ...] | Callable[[], tuple[tuple[str, str], ...]] = ()
     # False where the codes are a standard's (ISO 639-1) and too many to list on the page.
     lists_choices: bool = True
 
@@ -59,8 +60,11 @@ class Column:
         if self.unique:
             constraints["unique"] = True
         if self.choices and not self.is_list:
-            constraints["enum"] = [code for code, _label in self.choices]
+            constraints["enum"] = [code for code, _label in self.choice_pairs()]
         return constraints
+
+    def choice_pairs(self) -> tuple[tuple[str, str], ...]:
+        return self.choices() if callable(self.choices) else self.choices
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ the Open data page lists what each one means. Names and texts the portal keeps i
 languages come in the language of the download; official names in their own language.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +20,8 @@ from partners.enums import (
     CentreKind,
     OrganisationKind,
     RegionKind,
-    ServiceCode,
-    TargetGroupCode,
 )
-from partners.models import IntegrationCentre, Organisation, Region
+from partners.models import IntegrationCentre, Organisation, Region, Service, TargetGroup
 from partners.views import CentreListView, OrganisationListView, RegionListView
 from projects.enums import Currency, Fund, ProjectStatus
 from projects.models import Project
@@ -76,6 +76,11 @@ def official_language_column(name: str, attribute: str) -> Column:
     )
 
 
+def vocabulary_choices(model) -> Callable[[], tuple[tuple[str, str], ...]]:
+    """The entries of a vocabulary editors extend, read when the column is described."""
+    return lambda: tuple(model.objects.order_by("name").values_list("code", "name"))
+
+
 def target_groups_column() -> Column:
     return Column(
         "target_groups",
@@ -83,7 +88,7 @@ def target_groups_column() -> Column:
         _("The groups served, as codes separated by semicolons."),
         lambda row: codes(row.target_groups.all()),
         is_list=True,
-        choices=tuple(TargetGroupCode.choices),
+        choices=vocabulary_choices(TargetGroup),
     )
 
 
@@ -282,7 +287,7 @@ INTEGRATION_CENTRES = Dataset(
             _("The services offered, as codes separated by semicolons."),
             lambda row: codes(row.services.all()),
             is_list=True,
-            choices=tuple(ServiceCode.choices),
+            choices=vocabulary_choices(Service),
         ),
         Column(
             "languages",

@@ -7,6 +7,7 @@ from django.utils.functional import Promise
 from django.utils.html import escape
 
 from opendata.datasets import DATASETS
+from partners.models import Service
 
 
 @pytest.mark.parametrize("language", ["en", "ro", "bg"])
@@ -40,7 +41,8 @@ def test_column_texts_are_translatable():
         assert isinstance(dataset.description, Promise)
         for column in dataset.columns:
             assert isinstance(column.description, Promise), column.name
-            assert all(isinstance(label, Promise) for _code, label in column.choices)
+            if not callable(column.choices):  # a vocabulary table's names are translated fields
+                assert all(isinstance(label, Promise) for _code, label in column.choices)
 
 
 def test_codes_are_explained_with_their_labels(client, db):
@@ -55,3 +57,11 @@ def test_footer_links_the_open_data_page(client, db):
     footer = html[html.index("<footer") :]
 
     assert re.search(r'<a href="/ro/open-data/">[^<]+</a>', footer)
+
+
+def test_a_service_an_editor_adds_is_explained_with_the_others(client, db):
+    Service.objects.create(code="housing-advice", name_en="Housing advice", name_ro="Consiliere")
+
+    html = client.get("/en/open-data/").content.decode()
+
+    assert "<li><code>housing-advice</code>: Housing advice</li>" in html
