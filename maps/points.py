@@ -113,7 +113,6 @@ def organisation_point(organisation: Organisation) -> MapPoint:
 
 
 def meeting_point(meeting: Meeting) -> MapPoint:
-    # Meetings record their venue in words only: they are listed, never placed on the map.
     return MapPoint(
         kind="meeting",
         name=meeting.title,
@@ -121,6 +120,8 @@ def meeting_point(meeting: Meeting) -> MapPoint:
         address=_joined(
             meeting.venue, meeting.address, meeting.city.name if meeting.city_id else ""
         ),
+        latitude=_coordinate(meeting.latitude),
+        longitude=_coordinate(meeting.longitude),
         when=date_format(meeting.local_starts_at.date(), "DATE_FORMAT"),
     )
 

@@ -297,7 +297,10 @@ class MeetingAdmin(
         ),
         # The zone comes first: the times below are typed in it.
         (_("When"), {"fields": ["timezone", "starts_at", "ends_at", "all_day"]}),
-        (_("Where"), {"fields": ["venue", "address", "city", "region", "host"]}),
+        (
+            _("Where"),
+            {"fields": ["venue", "address", "city", "latitude", "longitude", "region", "host"]},
+        ),
         (_("Content"), {"fields": ["minutes", "participant_count"]}),
         (_("Publication"), {"fields": ["is_published", "published_at", "published_by"]}),
         (

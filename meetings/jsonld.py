@@ -7,7 +7,7 @@ from core.jsonld import SCHEMA_ORG, json_ld_builders, without_empty
 from core.site_address import site_url
 from meetings.enums import MeetingFormat, MeetingStatus, OrganisationRoleInMeeting
 from meetings.models import Meeting
-from partners.jsonld import organisation_reference, postal_address
+from partners.jsonld import geo_coordinates, organisation_reference, postal_address
 
 ATTENDANCE_MODES = {
     MeetingFormat.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
@@ -34,10 +34,16 @@ def _place(meeting: Meeting) -> dict | None:
     # Without the country: the city's would cost the page a query, and the locality says enough.
     address = postal_address(street=meeting.address, city=meeting.city, country=None)
     name = meeting.venue or (meeting.city.name if meeting.city else "")
-    if not name and len(address) == 1:
+    geo = geo_coordinates(meeting.latitude, meeting.longitude)
+    if not name and len(address) == 1 and not geo:
         return None
     return without_empty(
-        {"@type": "Place", "name": name, "address": address if len(address) > 1 else None}
+        {
+            "@type": "Place",
+            "name": name,
+            "address": address if len(address) > 1 else None,
+            "geo": geo,
+        }
     )
 
 

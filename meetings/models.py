@@ -39,6 +39,7 @@ from meetings.validators import (
 )
 from partners.enums import RegionKind
 from partners.models import Contact, Organisation, Region
+from partners.validators import latitude_validators, longitude_validators
 from projects.enums import OUTPUT_QUANTITIES, OutputKind
 from projects.models import Project
 
@@ -246,6 +247,23 @@ class Meeting(PublishableModel, SearchableModel):
         related_name="meetings_held",
         limit_choices_to={"kind": RegionKind.CITY},
     )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=latitude_validators,
+        help_text=_("Shown on the map only when given, with the longitude; never guessed."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=longitude_validators,
+    )
     host = models.ForeignKey(
         Organisation,
         verbose_name=_("host"),
@@ -365,8 +383,15 @@ class Meeting(PublishableModel, SearchableModel):
         ]
 
     def clean(self) -> None:
+        errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+            errors["ends_at"] = _("The meeting must end after it starts.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = _(
+                "Give both latitude and longitude, or neither."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def venue_timezone(self) -> zoneinfo.ZoneInfo:

@@ -140,6 +140,8 @@ def plan_next_quarterly_meeting(
             all_day=not time_known,
             timezone=previous.timezone,
             address=previous.address,
+            latitude=previous.latitude,
+            longitude=previous.longitude,
             city_id=previous.city_id,
             host_id=previous.host_id,
             region_id=previous.region_id,

@@ -1,5 +1,6 @@
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -36,6 +37,8 @@ def previous(project_a):
         venue_en="Prefect's Institution",
         venue_ro="Instituția Prefectului",
         address="Bulevardul Tomis 51",
+        latitude=Decimal("44.176000"),
+        longitude=Decimal("28.651000"),
         city=CityFactory(name="Constanța"),
         host=OrganisationFactory(name="Prefecture of Constanța"),
         region=RegionFactory(name="Region 2"),
@@ -76,6 +79,7 @@ def test_the_next_meeting_is_prefilled_from_the_previous_one(previous, project_a
         "Instituția Prefectului",
     )
     assert meeting.address == "Bulevardul Tomis 51"
+    assert (meeting.latitude, meeting.longitude) == (Decimal("44.176000"), Decimal("28.651000"))
     assert (meeting.city, meeting.host, meeting.region) == (
         previous.city,
         previous.host,

@@ -107,6 +107,28 @@ def test_online_meetings_have_no_venue_on_the_map(client, places):
     assert "Online round table" not in response.content.decode()
 
 
+def test_published_meeting_venues_with_coordinates_are_markers_on_map_and_region_page(
+    client, places
+):
+    where = {"city": places["constanta"], **_placed()}
+    MeetingFactory(title="Meeting at the prefecture", format=MeetingFormat.IN_PERSON, **where)
+    MeetingFactory(title="Hybrid round table", format=MeetingFormat.HYBRID, **where)
+    MeetingFactory(title="Meeting in the city somewhere", city=places["constanta"])
+    MeetingFactory(title="Draft meeting", status=MeetingStatus.DRAFT, is_published=False, **where)
+    MeetingFactory(title="Unpublished meeting", is_published=False, **where)
+
+    map_page = client.get(reverse("maps:map"), {"show": "meetings"})
+    region_page = client.get(places["romania"].get_absolute_url())
+
+    for response in (map_page, region_page):
+        assert _marker_names(response) == {"Meeting at the prefecture", "Hybrid round table"}
+        assert "Meeting in the city somewhere" in _listed(response)
+        assert "Draft meeting" not in response.content.decode()
+        assert "Unpublished meeting" not in response.content.decode()
+    marker = next(m for m in _markers(map_page) if m["name"] == "Hybrid round table")
+    assert (marker["kind"], marker["lat"], marker["lng"]) == ("meeting", 44.17, 28.63)
+
+
 def test_centre_filters_narrow_the_markers_and_the_list_as_on_the_centre_list(client, places):
     IntegrationCentreFactory(name="Constanța centre", city=places["constanta"], **_placed())
     IntegrationCentreFactory(

@@ -139,6 +139,18 @@ def test_meeting_in_person_is_at_a_place_with_its_postal_address(client):
     assert value(address, "addressLocality") == "Warsaw"
 
 
+def test_meeting_venue_with_coordinates_gives_its_place_geo_coordinates(client):
+    warsaw_meeting(latitude=Decimal("52.243150"), longitude=Decimal("21.002640"))
+
+    place = value(expanded(client.get("/en/meetings/employment-warsaw/")), "location")
+    geo = value(place, "geo")
+
+    assert value(place, "name") == "City Hall"
+    assert geo["@type"] == [SCHEMA + "GeoCoordinates"]
+    assert value(geo, "latitude") == pytest.approx(52.24315)
+    assert value(geo, "longitude") == pytest.approx(21.00264)
+
+
 def test_online_meeting_is_at_a_virtual_location(client):
     warsaw_meeting(format=MeetingFormat.ONLINE, city=None, venue="", address="")
 
