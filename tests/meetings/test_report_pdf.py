@@ -62,7 +62,9 @@ def test_report_of_the_integrare_meeting_in_english(client, demo, staff_user):
     assert "Prefect's Institution – Constanța County" in text
     assert "Co-funded by the European Union" in text
     assert "4 people attended, from 4 organisations." in text
-    assert "Page 1 of 2" in text or "Page 1 of 1" in text
+    # Three pages: the attendance list keeps its heading and first row together, and the
+    # renderer moves the whole list to the second page to do so.
+    assert "Page 1 of 3" in text
 
 
 def test_report_of_a_bulgarian_meeting_is_written_in_cyrillic(client, demo, staff_user):

@@ -89,6 +89,13 @@ def _public_responses(client) -> dict:
     return pages
 
 
+def _body(response) -> bytes:
+    # Downloads (CSV) are streamed.
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def test_private_markers_never_appear_on_public_pages(client, planted):
     pages = _public_responses(client)
 
@@ -96,7 +103,7 @@ def test_private_markers_never_appear_on_public_pages(client, planted):
         (path, marker)
         for path, response in pages.items()
         for marker in MARKERS
-        if marker.lower() in response.content.decode(errors="replace").lower()
+        if marker.lower() in _body(response).decode(errors="replace").lower()
     ]
     assert leaks == []
     assert len(pages) > 100  # the crawl reached the site, not just the home page
