@@ -33,9 +33,13 @@ ROUNDS = {
         "choice": "[]",
         "checkbox": "maybe",
         "text": "[]",
+        "count": "abc",
     },
-    "tampered": {"hidden": "99999999"},
+    # A formset's form count is refused when negative; a huge one Django caps at a thousand
+    # forms per formset, which only makes the round slow.
+    "tampered": {"hidden": "99999999", "count": "-1"},
 }
+MANAGEMENT_COUNTS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
 NOT_FUZZED_FORMS = ("/delete/", "/password", "/logout")
 
 
@@ -46,7 +50,7 @@ def _field_kind(form: HtmlForm, name: str) -> str | None:
     if name == "csrfmiddlewaretoken" or "__prefix__" in name:
         return None
     if kind == "hidden":
-        return "hidden"
+        return "count" if name.endswith(MANAGEMENT_COUNTS) else "hidden"
     if "vDateField" in classes or kind == "date":
         return "date"
     if "vTimeField" in classes or kind == "time":
