@@ -299,7 +299,7 @@ class MeetingAdmin(
         (_("When"), {"fields": ["timezone", "starts_at", "ends_at", "all_day"]}),
         (
             _("Where"),
-            {"fields": ["venue", "address", "city", "latitude", "longitude", "region", "host"]},
+            {"fields": ["venue", "address", "city", ("latitude", "longitude"), ("region", "host")]},
         ),
         (_("Content"), {"fields": ["minutes", "participant_count"]}),
         (_("Publication"), {"fields": ["is_published", "published_at", "published_by"]}),
