@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
+from core.coordinates import MAP_HELP_TEXT, coordinate_errors, latitude_field, longitude_field
 from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateQuerySet, PrivateRowsManager
 from core.publication import PublishableModel, PublishableQuerySet
@@ -39,7 +40,6 @@ from meetings.validators import (
 )
 from partners.enums import RegionKind
 from partners.models import Contact, Organisation, Region
-from partners.validators import latitude_validators, longitude_validators
 from projects.enums import OUTPUT_QUANTITIES, OutputKind
 from projects.models import Project
 
@@ -247,23 +247,8 @@ class Meeting(PublishableModel, SearchableModel):
         related_name="meetings_held",
         limit_choices_to={"kind": RegionKind.CITY},
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=latitude_validators,
-        help_text=_("Shown on the map only when given, with the longitude; never guessed."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=longitude_validators,
-    )
+    latitude = latitude_field(help_text=MAP_HELP_TEXT)
+    longitude = longitude_field()
     host = models.ForeignKey(
         Organisation,
         verbose_name=_("host"),
@@ -386,10 +371,7 @@ class Meeting(PublishableModel, SearchableModel):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The meeting must end after it starts.")
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = _(
-                "Give both latitude and longitude, or neither."
-            )
+        errors |= coordinate_errors(self.latitude, self.longitude)
         if errors:
             raise ValidationError(errors)
 

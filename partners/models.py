@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.coordinates import MAP_HELP_TEXT, coordinate_errors, latitude_field, longitude_field
 from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateRowsManager
 from core.search import SearchableModel, SearchableQuerySet, names, translations_of
@@ -17,7 +18,6 @@ from partners.enums import (
     OrganisationKind,
     RegionKind,
 )
-from partners.validators import latitude_validators, longitude_validators
 
 # Free text is bounded so that a pasted document cannot bloat pages, search text and exports.
 DESCRIPTION_MAX_LENGTH = 5_000
@@ -258,23 +258,8 @@ class Organisation(SearchableModel):
         blank=True,
         help_text=_("Street and number, as letters are addressed to the organisation."),
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=latitude_validators,
-        help_text=_("Shown on the map only when given, with the longitude; never guessed."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=longitude_validators,
-    )
+    latitude = latitude_field(help_text=MAP_HELP_TEXT)
+    longitude = longitude_field()
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(
@@ -323,10 +308,7 @@ class Organisation(SearchableModel):
             errors["city"] = _("This city is not in the organisation's country.")
         if self.official_name and not self.official_name_language:
             errors["official_name_language"] = _("Say which language the official name is in.")
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = _(
-                "Give both latitude and longitude, or neither."
-            )
+        errors |= coordinate_errors(self.latitude, self.longitude)
         if errors:
             raise ValidationError(errors)
 
@@ -361,22 +343,8 @@ class IntegrationCentre(SearchableModel):
         limit_choices_to={"kind": RegionKind.CITY},
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=latitude_validators,
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=longitude_validators,
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     opening_hours = models.TextField(
         _("opening hours"),
         max_length=OPENING_HOURS_MAX_LENGTH,
@@ -435,8 +403,8 @@ class IntegrationCentre(SearchableModel):
         ]
 
     def clean(self) -> None:
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if errors := coordinate_errors(self.latitude, self.longitude):
+            raise ValidationError(errors)
         if self.closed_on and self.is_active:
             raise ValidationError({"closed_on": _("A centre with a closing date is not open.")})
 

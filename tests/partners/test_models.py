@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
@@ -69,6 +71,28 @@ def test_centre_coordinates_out_of_range_are_refused(latitude, longitude, field)
     with pytest.raises(ValidationError) as error:
         centre.full_clean()
     assert field in error.value.message_dict
+
+
+@pytest.mark.parametrize("factory", [IntegrationCentreFactory, OrganisationFactory])
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "missing"), [(44.17, None, "longitude"), (None, 28.65, "latitude")]
+)
+def test_half_a_coordinate_is_refused_on_the_field_left_empty(
+    factory, latitude, longitude, missing
+):
+    place = factory()
+    place.latitude, place.longitude = latitude, longitude
+
+    with pytest.raises(ValidationError) as error:
+        place.full_clean()
+    assert error.value.message_dict[missing] == ["Give both latitude and longitude, or neither."]
+
+
+def test_a_whole_coordinate_pair_or_none_is_accepted():
+    centre = IntegrationCentreFactory(latitude=None, longitude=None)
+    centre.full_clean()
+    centre.latitude, centre.longitude = Decimal("44.173300"), Decimal("28.638300")
+    centre.full_clean()
 
 
 def test_centre_public_email_must_be_valid():
