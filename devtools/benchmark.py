@@ -249,6 +249,22 @@ def pages_to_measure() -> list[Page]:
             ),
             Page("meeting_list", meeting_list, Expect(meetings, 20)),
             Page("meeting_list_filtered", meeting_filtered, Expect(meetings)),
+            # Deep pages: an OFFSET over every row before them, unless the list pages by keys.
+            Page(
+                "meeting_list_page_50",
+                meeting_list and f"{meeting_list}?page=50",
+                Expect(meetings, 20),
+            ),
+            Page(
+                "meeting_list_last_page",
+                meeting_list and f"{meeting_list}?page=last",
+                Expect(meetings),
+            ),
+            Page(
+                "project_list_last_page",
+                project_list and f"{project_list}?page=last",
+                Expect(projects),
+            ),
             Page(
                 "meeting_detail",
                 meeting and url("meetings:meeting-detail", slug=meeting.slug),
