@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,8 +25,15 @@ class MeetingsConfig(AppConfig):
             MeetingProject,
         )
 
-        track_history(Meeting, excluded_fields=["published_at", "published_by", "search_text"])
+        track_history(
+            Meeting, excluded_fields=["published_at", "published_by", "search_text", "search_names"]
+        )
         track_history(
             MeetingProject, MeetingOrganisation, AgendaItem, Attendance, ActionItem, Attachment
         )
         track_history(AchievedOutput)
+
+        from meetings.models import PreparedReport
+        from meetings.report_retention import delete_file_with_report
+
+        post_delete.connect(delete_file_with_report, sender=PreparedReport)

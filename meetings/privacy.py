@@ -13,6 +13,7 @@ from django.db.models import Q
 from core.erasure import person_erasure
 from feedback.models import FeedbackMessage
 from meetings.models import Attendance, Meeting
+from meetings.report_retention import delete_reports_of_meetings
 from partners.models import Contact
 
 logger = logging.getLogger("audit")
@@ -27,6 +28,7 @@ class ErasureResult:
     meetings_affected: int
     log_entries_scrubbed: int
     feedback_messages_deleted: int = 0
+    prepared_reports_deleted: int = 0
     # Rows of higher apps, erased through core.erasure: {"reminder e-mails": 2}.
     other_rows_erased: dict[str, int] = field(default_factory=dict)
 
@@ -41,6 +43,8 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
       position, e-mail and contact link, in the row and in its change history;
     - the admin's change log stops showing their name for those contacts and meetings;
     - every feedback message sent from that address is deleted;
+    - every prepared meeting report (PDF) of those meetings is deleted, with its file: it
+      still lists their name;
     - the erasure hooks of higher apps (core.erasure) erase their rows for that address.
     With `dry_run` nothing is changed and the counts say what would be.
 
@@ -73,6 +77,7 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
             meetings_affected=len(meeting_ids),
             log_entries_scrubbed=scrubbed,
             feedback_messages_deleted=feedback_messages.count(),
+            prepared_reports_deleted=delete_reports_of_meetings(meeting_ids, dry_run=dry_run),
             other_rows_erased=person_erasure.erase(email=email, dry_run=dry_run),
         )
         if dry_run:
@@ -92,11 +97,12 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
     # The address itself is not logged: the log must not keep what was erased.
     logger.info(
         "Person erased: %d contact(s) deleted, %d attendance row(s) anonymised in %d meeting(s), "
-        "%d feedback message(s) deleted",
+        "%d feedback message(s) deleted, %d prepared report(s) deleted",
         result.contacts_deleted,
         result.attendances_anonymised,
         result.meetings_affected,
         result.feedback_messages_deleted,
+        result.prepared_reports_deleted,
     )
     return result
 

@@ -1,14 +1,16 @@
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 
 from feedback.models import FeedbackMessage
 from meetings.enums import Presence
-from meetings.models import Attendance, Meeting
+from meetings.models import Attendance, Meeting, PreparedReport
 from meetings.privacy import ERASED_NAME, erase_person
 from meetings.reports.attendance import summarise_attendance
 from partners.models import Contact
@@ -151,3 +153,35 @@ def test_erasing_a_person_deletes_their_feedback_messages_and_keeps_others():
 
     assert list(FeedbackMessage.objects.values_list("email", flat=True)) == ["ion@example.org"]
     assert "1 feedback message(s) deleted" in out.getvalue()
+
+
+def test_erasure_deletes_the_prepared_meeting_reports_that_list_the_person(
+    ana, django_capture_on_commit_callbacks
+):
+    staff = UserFactory(is_staff=True)
+    attended = Attendance.objects.filter(contact=ana).first().meeting
+    elsewhere = MeetingFactory()
+
+    def prepared(kind, parameters):
+        report = PreparedReport.objects.create(
+            requested_by=staff, kind=kind, title="Report", language="en", parameters=parameters
+        )
+        report.file.save("report.pdf", ContentFile(b"%PDF-1.7 names"))
+        return report
+
+    naming_her = prepared(PreparedReport.Kind.MEETINGS, {"meetings": [elsewhere.pk, attended.pk]})
+    others = prepared(PreparedReport.Kind.MEETINGS, {"meetings": [elsewhere.pk]})
+    quarterly = prepared(PreparedReport.Kind.QUARTERLY, {"year": 2026, "quarter": 1})
+    naming_her_file = Path(naming_her.file.path)
+
+    assert erase_person(email=ana.email, dry_run=True).prepared_reports_deleted == 1
+    assert PreparedReport.objects.filter(pk=naming_her.pk).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = erase_person(email=ana.email)
+
+    assert result.prepared_reports_deleted == 1
+    assert not naming_her_file.exists()
+    remaining = set(PreparedReport.objects.values_list("pk", flat=True))
+    assert remaining == {others.pk, quarterly.pk}
+    assert Path(others.file.path).exists()

@@ -21,7 +21,7 @@ from meetings import tasks
 from meetings.models import PreparedReport
 from meetings.report_retention import delete_old_reports
 from meetings.reports.rendering import ReportRenderError, ReportTimedOut
-from tests.factories import CityFactory
+from tests.factories import CityFactory, UserFactory
 from tests.meetings.pdf_helpers import pdf_text
 
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -342,7 +342,7 @@ def test_a_report_whose_worker_stopped_is_shown_as_failed_and_can_be_tried_again
     assert stalled.status == PreparedReport.Status.READY
 
 
-def test_old_reports_and_their_files_are_deleted(coordinator_a):
+def test_old_reports_and_their_files_are_deleted(coordinator_a, django_capture_on_commit_callbacks):
     now = timezone.now()
     old = _report_for(coordinator_a, status=PreparedReport.Status.READY)
     old.file.save("old.pdf", ContentFile(b"%PDF-1.7 old"), save=False)
@@ -356,11 +356,26 @@ def test_old_reports_and_their_files_are_deleted(coordinator_a):
     )
     recent = _report_for(coordinator_a, created_at=now - datetime.timedelta(days=6))
 
-    assert delete_old_reports(now=now) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert delete_old_reports(now=now) == 1
 
     assert not old_path.exists()
     remaining = set(PreparedReport.objects.values_list("pk", flat=True))
     assert remaining == {waiting.pk, recent.pk}
+
+
+def test_a_report_file_goes_with_its_owner_account(db, django_capture_on_commit_callbacks):
+    leaving = UserFactory(is_staff=True)
+    report = _report_for(leaving, status=PreparedReport.Status.READY)
+    report.file.save("mine.pdf", ContentFile(b"%PDF-1.7 mine"))
+    path = Path(report.file.path)
+    assert path.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        leaving.delete()
+
+    assert not PreparedReport.objects.filter(pk=report.pk).exists()
+    assert not path.exists()
 
 
 def test_delete_old_reports_command_says_how_many(coordinator_a, capsys):

@@ -31,7 +31,8 @@ class Command(BaseCommand):
             f"{result.attendances_anonymised} attendance row(s) anonymised in "
             f"{result.meetings_affected} meeting(s), "
             f"{result.log_entries_scrubbed} admin log entr(y/ies) scrubbed, "
-            f"{result.feedback_messages_deleted} feedback message(s) deleted"
+            f"{result.feedback_messages_deleted} feedback message(s) deleted, "
+            f"{result.prepared_reports_deleted} prepared report(s) deleted"
             + "".join(
                 f", {count} {label} erased" for label, count in result.other_rows_erased.items()
             )
