@@ -20,6 +20,18 @@ def list_url(url: str, **params: str) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
+def in_stable_order(queryset: models.QuerySet) -> models.QuerySet:
+    """The queryset in its order, ties broken by the key: a row whose sort value it shares with
+    others keeps its place from one page to the next, instead of showing twice or never."""
+    query = queryset.query
+    ordering = list(query.order_by) or (
+        list(queryset.model._meta.ordering) if query.default_ordering else []
+    )
+    if not ordering or any(str(field).lstrip("-") in ("pk", "id") for field in ordering):
+        return queryset
+    return queryset.order_by(*ordering, "pk")
+
+
 class ListPage(Page):
     @property
     def nearby_page_numbers(self):
@@ -27,14 +39,42 @@ class ListPage(Page):
         return self.paginator.get_elided_page_range(self.number, on_each_side=2, on_ends=1)
 
 
+def rows_by_keys_first(queryset: models.QuerySet, bottom: int, top: int) -> list:
+    """Rows `bottom` to `top` of `queryset`: the page's keys first, then its rows by those keys.
+
+    Skipping to a far page makes the database read and sort every row before it; asking only
+    for the keys there keeps that read narrow, and the joined tables, the long columns and the
+    annotated ones (a meeting's place in its series) are read for the page's rows alone.
+    """
+    keys = list(queryset[bottom:top].values_list("pk", flat=True))
+    if not keys:
+        return []
+    rows = {row.pk: row for row in queryset.order_by().filter(pk__in=keys)}
+    return [rows[key] for key in keys if key in rows]
+
+
 class ListPaginator(Paginator):
-    """Totals counted once per content version rather than on every page view."""
+    """Totals counted once per content version rather than on every page view; the rows of a
+    page read by their keys first (rows_by_keys_first)."""
 
     @cached_property
     def count(self) -> int:
         if isinstance(self.object_list, models.QuerySet):
             return public_cache.count(self.object_list)
         return super().count
+
+    def page(self, number) -> ListPage:
+        rows = self.object_list
+        number = self.validate_number(number)
+        # The first page skips nothing, and a list of keys or values (as the API pages) is
+        # narrow already: both are read in one query.
+        if number == 1 or not isinstance(rows, models.QuerySet) or rows._fields is not None:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(rows_by_keys_first(rows, bottom, top), number, self)
 
     def _get_page(self, *args, **kwargs) -> ListPage:
         return ListPage(*args, **kwargs)
@@ -51,6 +91,9 @@ class PublicListView(FilterView):
     paginate_by = 20
     paginator_class = ListPaginator
     shared_page = False
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(in_stable_order(queryset), page_size)
 
     @classmethod
     def query_parameters(cls) -> frozenset[str]:
