@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
 from core.formatting import format_money
+from core.site_address import site_url
 
 register = template.Library()
 
@@ -46,7 +47,8 @@ def language_versions(context) -> list[LanguageVersion]:
         url = translate_url(path, code) if resolvable else ""
         if not url or (url == path and code != current):
             url = _home_url(code)
-        absolute = request.build_absolute_uri(url) if resolvable else ""
+        # The portal's own address, not the request's host: search engines keep these links.
+        absolute = site_url(url) if resolvable else ""
         versions.append(
             LanguageVersion(
                 code=code,

@@ -52,14 +52,22 @@ def test_footer_acknowledges_eu_funding(client, db):
     assert 'alt="Flag of the European Union"' in html
 
 
-def test_language_switcher_points_each_language_at_the_same_page(client, demo):
-    html = client.get("/en/projects/integrare-plus/?tab=1").content.decode()
+def test_language_switcher_points_each_language_at_the_same_page(client, demo, settings):
+    settings.SITE_SCHEME, settings.SITE_DOMAIN = "https", "portal.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "other-host.example.net"]
+    html = client.get(
+        "/en/projects/integrare-plus/?tab=1", HTTP_HOST="other-host.example.net"
+    ).content.decode()
 
     assert 'action="/i18n/setlang/"' in html
     assert 'name="next" value="/ro/projects/integrare-plus/?tab=1"' in html
     assert 'name="next" value="/bg/projects/integrare-plus/?tab=1"' in html
     assert '<span class="language-switcher__current" lang="en" aria-current="true">' in html
-    assert 'hreflang="ro" href="http://testserver/ro/projects/integrare-plus/?tab=1"' in html
+    # The alternate versions name the portal's own address, whatever host the request used.
+    assert (
+        'hreflang="ro" href="https://portal.example.org/ro/projects/integrare-plus/?tab=1"' in html
+    )
+    assert "other-host.example.net" not in html
 
 
 def test_choosing_a_language_keeps_the_page(client, demo):
