@@ -4,7 +4,7 @@ A point carries its coordinates only when its record gives them; none are guesse
 Points without them are still listed beside the map, marked as having no location.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.utils.formats import date_format
@@ -18,6 +18,9 @@ from partners.models import IntegrationCentre, Organisation
 # Per kind of place: the map and its list stay readable and the page light at national scale;
 # beyond it the page asks to narrow the filters.
 POINT_LIMIT = 500
+# Per kind of place on a region's, project's or organisation's page, where the map is an
+# overview beside the page's own lists; beyond it the section links to the map page.
+SECTION_POINT_LIMIT = 20
 
 KIND_LABELS = {
     "centre": _("Integration centre"),
@@ -69,18 +72,34 @@ def _coordinate(value) -> float | None:
 # --- Public rows
 
 
+# A point reads a row's name, address and coordinates: the long texts stay in the database.
+
+
 def public_centres() -> QuerySet:
     """Centres that receive people; closed ones are not places to go to."""
-    return IntegrationCentre.objects.active().select_related("city")
+    return (
+        IntegrationCentre.objects.active()
+        .select_related("city")
+        .defer("search_text", "description", "opening_hours", "city__search_text")
+    )
 
 
 def public_organisations() -> QuerySet:
-    return Organisation.objects.reviewed().with_places()
+    return (
+        Organisation.objects.reviewed()
+        .with_places()
+        .defer("search_text", "description", "city__search_text", "country__search_text")
+    )
 
 
 def public_meetings() -> QuerySet:
     """Published meetings held somewhere: an online meeting has no venue."""
-    return Meeting.objects.published().exclude(format=MeetingFormat.ONLINE).select_related("city")
+    return (
+        Meeting.objects.published()
+        .exclude(format=MeetingFormat.ONLINE)
+        .select_related("city")
+        .defer("search_text", "summary", "minutes", "city__search_text")
+    )
 
 
 # --- Points of rows
@@ -135,10 +154,15 @@ POINT_OF_KIND = {
 
 @dataclass
 class PointSet:
-    """The points of one map, and whether a kind had more rows than it shows."""
+    """The points of one map, and the kinds that had more rows than it shows."""
 
     points: list[MapPoint]
-    truncated: bool = False
+    more: list[str] = field(default_factory=list)
+    limit: int = POINT_LIMIT
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.more)
 
     @property
     def located(self) -> list[MapPoint]:
@@ -152,12 +176,14 @@ class PointSet:
         return bool(self.points)
 
 
-def point_set(**querysets: QuerySet) -> PointSet:
-    """Points of each kind's rows (`centre=…, organisation=…, meeting=…`), in that order."""
+def point_set(*, limit: int = POINT_LIMIT, **querysets: QuerySet) -> PointSet:
+    """Points of each kind's first `limit` rows (`centre=…, organisation=…, meeting=…`), in that
+    order."""
     points: list[MapPoint] = []
-    truncated = False
+    more: list[str] = []
     for kind, queryset in querysets.items():
-        rows, more = first_rows(queryset, POINT_LIMIT)
+        rows, has_more = first_rows(queryset, limit)
         points += [POINT_OF_KIND[kind](row) for row in rows]
-        truncated = truncated or more
-    return PointSet(points, truncated)
+        if has_more:
+            more.append(kind)
+    return PointSet(points, more, limit)

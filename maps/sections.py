@@ -1,8 +1,25 @@
-"""The map section of region, project and organisation pages: the page's places on a map."""
+"""The map section of region, project and organisation pages: the page's places on a map.
+
+The map there is an overview beside the page's own lists: it shows the first
+SECTION_POINT_LIMIT places of each kind and links to the map page for the rest, where that
+page's filters can narrow to them.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.sections import Section, page_sections
-from maps.points import point_set, public_centres, public_meetings, public_organisations
+from core.views import list_url
+from maps.points import (
+    SECTION_POINT_LIMIT,
+    PointSet,
+    point_set,
+    public_centres,
+    public_meetings,
+    public_organisations,
+)
 from meetings.models import Meeting
+from partners.enums import RegionKind
 from partners.models import Organisation, Region
 from projects.models import Project
 
@@ -10,22 +27,46 @@ TEMPLATE = "maps/sections/map.html"
 # Before the lists of projects and meetings: the map is the overview of what follows.
 ORDER = 5
 
+# The map page's "show" choice for each kind of point.
+SHOW_OF_KIND = {"centre": "centres", "organisation": "organisations", "meeting": "meetings"}
+MORE_LABELS = {
+    "centre": _("All the integration centres on the map"),
+    "organisation": _("All the organisations on the map"),
+    "meeting": _("All the meeting venues on the map"),
+}
 
-def _section(points) -> list[Section]:
+
+def _section(points: PointSet, filters: dict[str, dict[str, str]]) -> list[Section]:
+    """The map section, with a link to the map page for each kind that has more places than
+    the section shows, filtered to the page's places when the map page's filters can say so
+    (`filters`: the filter parameters of each kind)."""
     # A map with nothing on it says nothing the page's own lists do not.
     if not points.located:
         return []
-    return [Section("map", TEMPLATE, [points], has_more=points.truncated)]
+    more = [
+        {
+            "label": MORE_LABELS[kind],
+            "url": list_url(reverse("maps:map"), show=SHOW_OF_KIND[kind], **filters[kind]),
+        }
+        for kind in points.more
+        if kind in filters
+    ]
+    return [Section("map", TEMPLATE, [points, more], has_more=points.truncated)]
 
 
 @page_sections.register("partners:region", order=ORDER)
 def map_of_region(region: Region) -> list[Section]:
+    filters = {"centre": {"region": region.slug}, "meeting": {"region": region.slug}}
+    if region.kind == RegionKind.COUNTRY:
+        filters["organisation"] = {"country": region.slug}
     return _section(
         point_set(
+            limit=SECTION_POINT_LIMIT,
             centre=public_centres().filter(city__path__startswith=region.path).order_by("name"),
             organisation=public_organisations().located_in(region).order_by("name"),
             meeting=public_meetings().within(region).order_by("-starts_at"),
-        )
+        ),
+        filters,
     )
 
 
@@ -33,13 +74,15 @@ def map_of_region(region: Region) -> list[Section]:
 def map_of_project(project: Project) -> list[Section]:
     return _section(
         point_set(
+            limit=SECTION_POINT_LIMIT,
             centre=public_centres().filter(projects=project).distinct().order_by("name"),
             organisation=public_organisations()
             .filter(participations__project=project)
             .distinct()
             .order_by("name"),
             meeting=public_meetings().filter(projects=project).distinct().order_by("-starts_at"),
-        )
+        ),
+        {"meeting": {"project": project.slug}},
     )
 
 
@@ -47,10 +90,12 @@ def map_of_project(project: Project) -> list[Section]:
 def map_of_organisation(organisation: Organisation) -> list[Section]:
     return _section(
         point_set(
+            limit=SECTION_POINT_LIMIT,
             organisation=public_organisations().filter(pk=organisation.pk),
             centre=public_centres().filter(organisation=organisation).order_by("name"),
             meeting=public_meetings()
             .filter(pk__in=Meeting.objects.involving(organisation).values("pk"))
             .order_by("-starts_at"),
-        )
+        ),
+        {"meeting": {"organisation": organisation.slug}},
     )

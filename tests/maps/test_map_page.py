@@ -1,6 +1,7 @@
 """The map page and the map sections: which places, filtered how, and what the page may load."""
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -8,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from maps.points import SECTION_POINT_LIMIT
 from meetings.enums import MeetingFormat, MeetingStatus
 from partners.enums import CentreKind
 from tests.factories import (
@@ -317,3 +319,75 @@ def test_region_page_map_adds_the_same_queries_for_few_and_many_places(client, p
         MeetingFactory(city=places["constanta"])
 
     assert queries_of_region_page() == few
+
+
+def _map_links(response) -> list[str]:
+    html = response.content.decode()
+    return [link.replace("&amp;", "&") for link in re.findall(r'href="(/en/map/\?[^"]*)"', html)]
+
+
+def test_region_page_maps_the_first_places_of_a_kind_and_links_to_all_of_them(client, places):
+    for number in range(SECTION_POINT_LIMIT + 2):
+        IntegrationCentreFactory(name=f"Centre {number:02d}", city=places["constanta"], **_placed())
+    OrganisationFactory(name="Constanța NGO", city=places["constanta"], country=places["romania"])
+
+    response = client.get(places["romania"].get_absolute_url())
+
+    shown = {f"Centre {number:02d}" for number in range(SECTION_POINT_LIMIT)}
+    assert _marker_names(response) == shown
+    listed = _listed(response)
+    assert "Constanța NGO" in listed
+    assert f"Centre {SECTION_POINT_LIMIT:02d}" not in listed
+    text = re.sub(r"\s+", " ", response.content.decode())
+    assert f"This map shows the first {SECTION_POINT_LIMIT} places of each kind." in text
+    assert _map_links(response) == ["/en/map/?show=centres&region=romania"]
+
+    everything = client.get(_map_links(response)[0])
+
+    assert len(_markers(everything)) == SECTION_POINT_LIMIT + 2
+    assert f"Centre {SECTION_POINT_LIMIT + 1:02d}" in _listed(everything)
+
+
+def test_region_page_with_few_places_maps_them_all_without_a_link(client, places):
+    IntegrationCentreFactory(name="Constanța centre", city=places["constanta"], **_placed())
+
+    response = client.get(places["romania"].get_absolute_url())
+
+    assert _marker_names(response) == {"Constanța centre"}
+    assert _map_links(response) == []
+    assert "This map shows the first" not in response.content.decode()
+
+
+def test_organisation_page_links_all_its_meeting_venues_on_the_map(client, places):
+    organisation = OrganisationFactory(name="Host", slug="host")
+    for number in range(SECTION_POINT_LIMIT + 1):
+        MeetingFactory(
+            title=f"Venue {number:02d}",
+            host=organisation,
+            format=MeetingFormat.IN_PERSON,
+            city=places["constanta"],
+            **_placed(),
+        )
+
+    response = client.get(organisation.get_absolute_url())
+
+    assert len(_markers(response)) == SECTION_POINT_LIMIT
+    assert _map_links(response) == ["/en/map/?show=meetings&organisation=host"]
+    assert len(_markers(client.get(_map_links(response)[0]))) == SECTION_POINT_LIMIT + 1
+
+
+def test_map_section_stays_small_however_many_places_a_region_has(client, places):
+    def region_page():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(places["romania"].get_absolute_url())
+        return response, len(queries.captured_queries)
+
+    for _number in range(SECTION_POINT_LIMIT + 1):
+        IntegrationCentreFactory(city=places["constanta"], **_placed())
+    few_response, few_queries = region_page()
+    for _number in range(2 * SECTION_POINT_LIMIT):
+        IntegrationCentreFactory(city=places["constanta"], **_placed())
+    many_response, many_queries = region_page()
+
+    assert many_queries == few_queries
+    assert len(_markers(many_response)) == len(_markers(few_response)) == SECTION_POINT_LIMIT
