@@ -1,6 +1,8 @@
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
+from core.client_address import client_address
+
 
 class AnonymousRateThrottle(AnonRateThrottle):
     """Requests per client address, counted in the default cache at API_ANON_RATE.
@@ -11,6 +13,10 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
     def get_rate(self) -> str:
         return settings.API_ANON_RATE
+
+    def get_ident(self, request) -> str:
+        # The same address as every other limit and the audit log read (TRUSTED_PROXY_COUNT).
+        return client_address(request)
 
     def get_cache_key(self, request, view) -> str:
         # Every reader is anonymous here, signed in to the portal or not.

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from core.client_address import client_address
+
 
 def _key(request: HttpRequest) -> str:
     # The address is hashed: the cache need not hold it in clear.
-    address = request.META.get("REMOTE_ADDR") or "-"
+    address = client_address(request)
     return "feedback-sent:" + hashlib.sha256(address.encode()).hexdigest()
 
 

@@ -20,6 +20,8 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from core.client_address import client_address
+
 logger = logging.getLogger("audit")
 
 ACTIONS = {ADDITION: "added", CHANGE: "changed", DELETION: "deleted"}
@@ -29,7 +31,7 @@ MAX_LOGGED_CHARS = 200
 def _client(request: HttpRequest | None) -> str:
     if request is None:
         return "-"
-    return request.META.get("REMOTE_ADDR") or "-"
+    return client_address(request)
 
 
 def _model_name(content_type_id: int | None) -> str:

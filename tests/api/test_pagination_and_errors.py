@@ -85,3 +85,26 @@ def test_anonymous_rate_limit_answers_429_with_retry_after(client, network, sett
     response = client.get("/api/projects/")
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_rate_limit(client, network, settings):
+    settings.API_ANON_RATE = "2/min"
+
+    statuses = [
+        client.get("/api/regions/", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}").status_code
+        for number in range(3)
+    ]
+
+    assert statuses == [200, 200, 429]
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, network, settings):
+    settings.API_ANON_RATE = "1/min"
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def get(forwarded: str) -> int:
+        return client.get(
+            "/api/regions/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded
+        ).status_code
+
+    assert [get("198.51.100.4"), get("198.51.100.4"), get("203.0.113.8")] == [200, 429, 200]

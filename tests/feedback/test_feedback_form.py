@@ -135,6 +135,29 @@ def test_the_limit_counts_each_connection_on_its_own(client, mailoutbox):
     assert FeedbackMessage.objects.count() == 6
 
 
+def test_behind_a_proxy_the_limit_counts_each_client_not_the_proxy(client, settings, mailoutbox):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    ana = Client(HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy)
+    for _number in range(5):
+        assert _send(ana).status_code == 302
+    # Ana cannot start a new count by claiming another address in front of her own.
+    spoofing = Client(HTTP_X_FORWARDED_FOR="192.0.2.99, 198.51.100.4", **proxy)
+    assert _send(spoofing).status_code == 429
+
+    someone_else = Client(HTTP_X_FORWARDED_FOR="203.0.113.8", **proxy)
+
+    assert _send(someone_else).status_code == 302
+    assert FeedbackMessage.objects.count() == 6
+
+
+def test_without_a_trusted_proxy_a_forwarded_address_is_ignored(client, mailoutbox):
+    for number in range(5):
+        _send(Client(HTTP_X_FORWARDED_FOR=f"192.0.2.{number}"))
+
+    assert _send(Client(HTTP_X_FORWARDED_FOR="192.0.2.200")).status_code == 429
+
+
 def test_an_invalid_email_shows_the_error_and_keeps_the_message(client, mailoutbox):
     response = _send(client, email="ana.pop@")
 
