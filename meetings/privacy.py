@@ -82,13 +82,8 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
         )
         if dry_run:
             return result
-        attendance_ids = [row.pk for row in attendances]
-        anonymous = {"person_name": ERASED_NAME, "position": "", "email": "", "contact": None}
-        Attendance.objects.filter(pk__in=attendance_ids).update(**anonymous)
+        anonymise_attendance([row.pk for row in attendances])
         feedback_messages.delete()
-        history = getattr(Attendance, "history", None)
-        if history is not None:
-            history.filter(id__in=attendance_ids).update(**anonymous)
         # Deleting a contact records a last version of it: its history goes after it.
         Contact.objects.filter(pk__in=[contact.pk for contact in contacts]).delete()
         contact_history = getattr(Contact, "history", None)
@@ -105,6 +100,18 @@ def erase_person(*, email: str, dry_run: bool = False) -> ErasureResult:
         result.prepared_reports_deleted,
     )
     return result
+
+
+ANONYMOUS_ATTENDANCE = {"person_name": ERASED_NAME, "position": "", "email": "", "contact": None}
+
+
+def anonymise_attendance(attendance_ids: list[int]) -> None:
+    """Take the person out of these attendance rows and their change history; the meeting,
+    organisation and presence stay, so that every total still adds up."""
+    Attendance.objects.filter(pk__in=attendance_ids).update(**ANONYMOUS_ATTENDANCE)
+    history = getattr(Attendance, "history", None)
+    if history is not None:
+        history.filter(id__in=attendance_ids).update(**ANONYMOUS_ATTENDANCE)
 
 
 def _scrub_log_entries(*, names: set[str], objects: list[tuple[type, int]], dry_run: bool) -> int:

@@ -6,7 +6,7 @@ from reminders.services import claim_due_reminders, reminders_to_send
 from reminders.tasks import send_reminder
 
 # The daily clean-ups of the apps, run after the reminders where they exist.
-DAILY_CLEANUPS = ["delete_old_feedback", "delete_old_reports"]
+DAILY_CLEANUPS = ["delete_old_feedback", "delete_old_reports", "anonymise_old_attendance"]
 
 
 class Command(BaseCommand):
