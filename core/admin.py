@@ -21,9 +21,10 @@ from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -211,8 +212,44 @@ def lookup_safe_keys(key_field, values, using=None) -> list:
 
 
 class LookupSafeAutocompleteMixin:
+    # The rows chosen in the boxes of this column on the page, by key, read together by
+    # `read_autocomplete_choices`; None while the box reads its own.
+    chosen_rows: dict | None = None
+
+    def key_attname(self) -> str:
+        """The column the chosen rows are looked up by (Django's AutocompleteMixin)."""
+        remote_opts = self.field.remote_field.model._meta
+        name = getattr(self.field.remote_field, "field_name", remote_opts.pk.attname)
+        return remote_opts.get_field(name).attname
+
+    def selected_keys(self, value) -> set[str]:
+        return {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+
     def optgroups(self, name, value, attr=None):
-        return super().optgroups(name, lookup_safe_keys(self.field.target_field, value, self.db))
+        value = lookup_safe_keys(self.field.target_field, value, self.db)
+        if self.chosen_rows is None:
+            return super().optgroups(name, value, attr)
+        # As Django's AutocompleteMixin.optgroups, from the rows read for the whole page.
+        default = (None, [], 0)
+        selected = self.selected_keys(value)
+        if not self.is_required and not self.allow_multiple_selected:
+            default[1].append(self.create_option(name, "", "", False, 0))
+        has_selected = False
+        key_attname = self.key_attname()
+        for key, row in self.chosen_rows.items():
+            if key not in selected:
+                continue
+            is_selected = key in value and (has_selected is False or self.allow_multiple_selected)
+            has_selected |= is_selected
+            option = self.create_option(
+                name,
+                getattr(row, key_attname),
+                self.choices.field.label_from_instance(row),
+                selected,
+                len(default[1]),
+            )
+            default[1].append(option)
+        return [default]
 
 
 class LookupSafeAutocompleteSelect(LookupSafeAutocompleteMixin, AutocompleteSelect):
@@ -259,6 +296,85 @@ class LookupSafeRelationsMixin:
         kwargs.setdefault("form_class", LookupSafeModelMultipleChoiceField)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        inlines = context.get("inline_admin_formsets") or []
+        adminform = context.get("adminform")
+        read_autocomplete_choices(
+            [
+                *([adminform.form] if adminform is not None else []),
+                *(form for inline in inlines for form in inline.formset.forms),
+            ]
+        )
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
+class ChoicesReadOnce(ModelChoiceIterator):
+    """A plain list's choices, read from the database once for all the rows of an inline.
+
+    Django reads a list's choices again for each row it shows (and for the blank row of the
+    "add another" link). Set as a field's `choices`, this iterator is shared by the copies of
+    the field that each row's form makes, and keeps what it read for them all; the submitted
+    value is still checked against the field's queryset.
+    """
+
+    def __init__(self, field):
+        super().__init__(field)
+        self._read: list = []  # shared by the shallow copies of each row's widget
+
+    def __iter__(self):
+        if not self._read:
+            self._read.append(list(super().__iter__()))
+        return iter(self._read[0])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
+def _autocomplete_widget(field) -> LookupSafeAutocompleteMixin | None:
+    # The admin wraps a relation's box in the one adding the "+" and pencil links.
+    widget = getattr(field.widget, "widget", field.widget)
+    return widget if isinstance(widget, LookupSafeAutocompleteMixin) else None
+
+
+def read_autocomplete_choices(forms: list) -> None:
+    """Read the rows chosen in the autocomplete boxes of these forms (a page's form and the
+    rows of its inlines) with one query per kind of choice, where each box would read its own:
+    a hundred attendees' organisations and contacts in two queries instead of two hundred.
+
+    The boxes of one column share their form class and so their field's queryset: it is
+    read once per column, and columns whose querysets are the same query are read together.
+    """
+    columns: dict[tuple, list] = {}
+    for form in forms:
+        for name, field in form.fields.items():
+            widget = _autocomplete_widget(field)
+            if widget is not None:
+                columns.setdefault((type(form), name), []).append((form, name, widget))
+    queries: dict[tuple, dict] = {}
+    for boxes in columns.values():
+        form, name, widget = boxes[0]
+        queryset = form.fields[name].queryset
+        try:
+            key = (widget.db, widget.key_attname(), str(queryset.query))
+        except EmptyResultSet:
+            continue  # nothing to choose from: the boxes show nothing, without a query
+        query = queries.setdefault(key, {"queryset": queryset, "keys": set(), "widgets": []})
+        for form, name, widget in boxes:
+            value = widget.format_value(form[name].value())
+            safe = lookup_safe_keys(widget.field.target_field, value, widget.db)
+            query["keys"] |= widget.selected_keys(safe)
+            query["widgets"].append(widget)
+    for (db, key_attname, _sql), query in queries.items():
+        rows = {}
+        if query["keys"]:
+            found = query["queryset"].using(db).filter(**{f"{key_attname}__in": query["keys"]})
+            rows = {str(getattr(row, key_attname)): row for row in found}
+        for widget in query["widgets"]:
+            widget.chosen_rows = rows
+
 
 # --- Row-level scoping and publication
 
@@ -282,6 +398,29 @@ class RowScopedAdminMixin:
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return self.scope_queryset(request, super().get_queryset(request))
+
+    def get_object_queryset(self, request: HttpRequest) -> QuerySet:
+        """The rows `get_object` looks in; an admin may annotate what its checks will ask."""
+        return self.get_queryset(request)
+
+    def get_object(self, request: HttpRequest, object_id, from_field=None):
+        # A change page asks for its row several times (whether it is visible, its buttons,
+        # the form): read it once per request. Found among the readable rows, it is readable.
+        memo = request.__dict__.setdefault("_row_scope_objects", {})
+        key = (self.model._meta.label, str(object_id), from_field)
+        if key not in memo:
+            queryset = self.get_object_queryset(request)
+            opts = queryset.model._meta
+            field = opts.pk if from_field is None else opts.get_field(from_field)
+            try:
+                obj = queryset.get(**{field.name: field.to_python(object_id)})
+            except (queryset.model.DoesNotExist, ValidationError, ValueError):
+                obj = None
+            if obj is not None:
+                scope_memo = request.__dict__.setdefault("_row_scope_memo", {})
+                scope_memo[("view", opts.label, obj.pk)] = True
+            memo[key] = obj
+        return memo[key]
 
     def _row_check(self, request: HttpRequest, kind: str, obj) -> bool:
         # Permission checks run many times per page: remember the answers for this request.

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,6 +21,7 @@ from accounts.roles import is_administrator
 from core.admin import (
     AnyLanguageAdminMixin,
     AnyLanguageInlineMixin,
+    ChoicesReadOnce,
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
     RowScopedAdminMixin,
@@ -119,15 +121,26 @@ class MeetingProjectInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Ta
         formset.user = request.user
         return formset
 
+    def get_queryset(self, request):
+        # Each row is labelled with its project.
+        return super().get_queryset(request).select_related("project")
+
     def formfield_for_dbfield(self, db_field, request, meeting=None, **kwargs):
-        if db_field.name == "project" and not is_administrator(request.user):
+        plain_list = db_field.name == "project" and not is_administrator(request.user)
+        if plain_list:
             # Their own projects, plus those already on this meeting so a shared meeting's
             # other projects stay valid when the form comes back.
-            own = projects_attachable_by(request.user)
+            choosable = Q(pk__in=projects_attachable_by(request.user).values("pk"))
             if meeting is not None and meeting.pk:
-                own = own | db_field.related_model.objects.filter(meeting_links__meeting=meeting)
-            kwargs["queryset"] = own.distinct().order_by("acronym", "title")
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+                on_meeting = MeetingProject.objects.filter(meeting=meeting).values("project_id")
+                choosable |= Q(pk__in=on_meeting)
+            projects = db_field.related_model.objects.filter(choosable)
+            kwargs["queryset"] = projects.order_by("acronym", "title")
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if plain_list and field is not None:
+            # Every row's list (and the blank row's) from one read of the projects.
+            field.choices = ChoicesReadOnce(field)
+        return field
 
 
 class MeetingOrganisationInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):
@@ -136,6 +149,10 @@ class MeetingOrganisationInline(LookupSafeRelationsMixin, MeetingPartInline, adm
     template = "admin/edit_inline/tabular_cards.html"
     autocomplete_fields = ["organisation"]
     verbose_name_plural = _("organisers, speakers and supporters")
+
+    def get_queryset(self, request):
+        # Each row is labelled with its organisation.
+        return super().get_queryset(request).select_related("organisation")
 
 
 class AgendaItemInline(
@@ -169,7 +186,9 @@ class AttendanceInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Tabula
 
     def formfield_for_dbfield(self, db_field, request, meeting=None, **kwargs):
         if db_field.name == "contact":
-            kwargs["queryset"] = contacts_for_attendance(request.user, meeting=meeting)
+            # A contact is labelled with its organisation.
+            contacts = contacts_for_attendance(request.user, meeting=meeting)
+            kwargs["queryset"] = contacts.select_related("organisation")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
@@ -339,9 +358,15 @@ class MeetingAdmin(
 
     # The change page: carried-over action items, tools for the coordinator's routine.
 
+    def get_object_queryset(self, request):
+        # Whether the user may change the meeting, read with it rather than asked apart.
+        editable = meetings_editable_by(request.user).filter(pk=OuterRef("pk"))
+        return super().get_object_queryset(request).annotate(user_may_edit=Exists(editable))
+
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
         if obj is not None:
+            request.__dict__.setdefault("_editable_meetings", {})[obj.pk] = obj.user_may_edit
             # The display and the form below have no request: they read what this user may.
             obj.carried_action_items = action_items_carried_to(
                 obj, user=request.user
