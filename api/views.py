@@ -2,13 +2,15 @@
 FilterSet, paged, and each resource is found by its slug (participations by their id)."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
+from django.db.models import Prefetch, TextField
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django_filters.utils import translate_validation
 from django_scopes import scope
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers as drf_serializers
 from rest_framework import viewsets
 
 from api import serializers
@@ -37,6 +39,32 @@ LANGUAGE_PARAMETERS = [
         description="The language of translated texts when `lang` is not given (en, ro, bg).",
     ),
 ]
+
+
+def long_columns_not_shown(serializer_class, queryset) -> list[str]:
+    """The long text columns of the rows `queryset` reads (its own and those of the rows it
+    joins by select_related) that `serializer_class` does not show: search texts,
+    descriptions, minutes. Each language version of a translated text goes with its field."""
+
+    def not_shown(serializer, model, related: dict, prefix: str) -> list[str]:
+        shown = {field.source for field in serializer.fields.values()}
+        columns = [
+            f"{prefix}{field.attname}"
+            for field in model._meta.concrete_fields
+            if isinstance(field, TextField)
+            and getattr(field, "translated_field", field).name not in shown
+        ]
+        for name, nested in serializer.fields.items():
+            if name in related and isinstance(nested, drf_serializers.ModelSerializer):
+                columns += not_shown(
+                    nested, nested.Meta.model, related[name] or {}, f"{prefix}{name}__"
+                )
+        return columns
+
+    related = queryset.query.select_related
+    return not_shown(
+        serializer_class(), queryset.model, related if isinstance(related, dict) else {}, ""
+    )
 
 
 @extend_schema_view(
@@ -76,7 +104,9 @@ class PublicResourceViewSet(viewsets.ReadOnlyModelViewSet):
         keys = super().paginate_queryset(queryset.values_list("pk", flat=True))
         if keys is None:
             return None
-        rows = self.get_queryset().in_bulk(keys)
+        # The long texts a list does not show stay in the database.
+        deferred = long_columns_not_shown(self.get_serializer_class(), queryset)
+        rows = queryset.order_by().defer(*deferred).in_bulk(keys)
         return [rows[key] for key in keys]
 
     def _not_modified(self, request):
@@ -197,7 +227,13 @@ class MeetingViewSet(PublicResourceViewSet):
         return meetings.for_list()
 
     def filter_queryset(self, queryset):
-        meetings = super().filter_queryset(queryset)
         if self.action != "list":
-            return meetings
-        return sorted_for_meeting_list(MeetingFilterSet(self.request.query_params), meetings)
+            return super().filter_queryset(queryset)
+        # The filter backend's work, done here to sort by the same filters without reading
+        # them a second time.
+        filterset = MeetingFilterSet(
+            self.request.query_params, queryset=queryset, request=self.request
+        )
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return sorted_for_meeting_list(filterset, filterset.qs)

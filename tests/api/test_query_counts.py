@@ -1,6 +1,8 @@
 """Each list takes as many queries for many rows as for few."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from meetings.enums import ActionItemKind
 from tests.factories import (
@@ -80,3 +82,30 @@ def test_resource_queries_do_not_grow_with_its_rows(
     grow(network)
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "table", "unshown"),
+    [
+        ("/api/meetings/", "meetings_meeting", ["search_text", "minutes_en"]),
+        ("/api/projects/", "projects_project", ["search_text", "description_en"]),
+        ("/api/organisations/", "partners_organisation", ["search_text", "description_en"]),
+        ("/api/centres/", "partners_integrationcentre", ["search_text", "opening_hours"]),
+    ],
+)
+def test_list_rows_leave_the_long_texts_they_do_not_show_unread(
+    client, network, url, table, unshown
+):
+    with CaptureQueriesContext(connection) as queries:
+        results = client.get(url).json()["results"]
+
+    assert results
+    assert "search_text" not in results[0]
+    rows = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT") and f'"{table}"."id",' in q["sql"]
+    ]
+    assert rows
+    for column in unshown:
+        assert not any(f'"{table}"."{column}"' in sql for sql in rows), column
