@@ -11,12 +11,24 @@ from projects.models import Project
 
 RELATED_LIMIT = 20
 TIMELINE_LIMIT = 100
+# The long texts of a meeting's place and host, which its card does not show.
+LONG_TEXTS = ("search_text", "description")
 
 
 def _latest_published(meetings) -> tuple[list[Meeting], bool]:
-    """The latest RELATED_LIMIT published meetings among `meetings`, as cards show them."""
+    """The latest RELATED_LIMIT published meetings among `meetings`, as cards show them:
+    without the minutes or the places' and host's long texts."""
     return first_rows(
-        meetings.published().with_places().with_ordinal().order_by("-starts_at"), RELATED_LIMIT
+        meetings.published()
+        .with_places()
+        .with_ordinal()
+        .defer(
+            "search_text",
+            "minutes",
+            *(f"{place}__{field}" for place in ("city", "region", "host") for field in LONG_TEXTS),
+        )
+        .order_by("-starts_at"),
+        RELATED_LIMIT,
     )
 
 

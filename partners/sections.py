@@ -9,12 +9,20 @@ from partners.enums import RegionKind
 from partners.models import IntegrationCentre, Organisation, Region
 
 RELATED_LIMIT = 50
+# What a card or a row of these sections does not show: left in the database.
+LONG_TEXTS = ("search_text", "description")
+
+
+def _unread(*relations: str) -> list[str]:
+    """The long texts of the rows and of their `relations`, for defer()."""
+    return [*LONG_TEXTS, *(f"{rel}__{field}" for rel in relations for field in LONG_TEXTS)]
 
 
 @page_sections.register("partners:organisation", order=30)
 def centres_of_organisation(organisation: Organisation) -> list[Section]:
     centres = list(
         organisation.centres.select_related("city")
+        .defer(*_unread("city"))
         .prefetch_related("languages")
         .order_by("-is_active", "name")
     )
@@ -27,7 +35,8 @@ def centres_in_region(region: Region) -> list[Section]:
     # heard of one learns it no longer receives people.
     centres, more = first_rows(
         IntegrationCentre.objects.filter(city__path__startswith=region.path)
-        .select_related("city", "organisation")
+        .select_related("city")
+        .defer(*_unread("city"))
         .prefetch_related("languages")
         .order_by("-is_active", "name"),
         RELATED_LIMIT,
@@ -44,7 +53,11 @@ def centres_in_region(region: Region) -> list[Section]:
 def organisations_in_region(region: Region) -> list[Section]:
     """Organisations based in the place or in a place inside it."""
     organisations, more = first_rows(
-        Organisation.objects.reviewed().located_in(region).with_places().order_by("name"),
+        Organisation.objects.reviewed()
+        .located_in(region)
+        .with_places()
+        .defer(*_unread("city", "country"))
+        .order_by("name"),
         RELATED_LIMIT,
     )
     url = ""

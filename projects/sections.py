@@ -8,6 +8,8 @@ from partners.models import IntegrationCentre, Organisation, Region
 from projects.models import Project
 
 RELATED_LIMIT = 50
+# What a project's card does not show: left in the database.
+CARD_UNREAD = ("search_text", "description")
 
 
 @page_sections.register("partners:organisation", order=10)
@@ -15,6 +17,10 @@ def projects_of_organisation(organisation: Organisation) -> list[Section]:
     participations, more = first_rows(
         organisation.participations.filter(project__in=Project.objects.published())
         .select_related("project__programme")
+        .defer(
+            *(f"project__{field}" for field in CARD_UNREAD),
+            "project__programme__description",
+        )
         .order_by("-project__start_date", "project__title"),
         RELATED_LIMIT,
     )
@@ -33,7 +39,11 @@ def projects_of_organisation(organisation: Organisation) -> list[Section]:
 @page_sections.register("partners:region", order=10)
 def projects_in_region(region: Region) -> list[Section]:
     projects, more = first_rows(
-        Project.objects.published().covering(region).with_programme(), RELATED_LIMIT
+        Project.objects.published()
+        .covering(region)
+        .with_programme()
+        .defer(*CARD_UNREAD, "programme__description"),
+        RELATED_LIMIT,
     )
     url = list_url(reverse("projects:project-list"), region=region.slug)
     return [

@@ -1,6 +1,12 @@
 import pytest
 
-from tests.factories import IntegrationCentreFactory, MeetingFactory, ProjectFactory
+from tests.factories import (
+    CityFactory,
+    IntegrationCentreFactory,
+    MeetingFactory,
+    ProjectFactory,
+    RegionFactory,
+)
 from tests.public.conftest import build_region_with_related, page_text
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +81,36 @@ def test_region_list_shows_the_tree(client, demo):
     romania = html.index('href="/en/regions/romania/"')
     region_2 = html.index('href="/en/regions/region-2/"')
     assert romania < region_2
+
+
+def test_region_list_nests_each_place_under_its_parent_in_the_visitors_language(client):
+    romania = RegionFactory(name="Romania", slug="romania")
+    bulgaria = RegionFactory(name="Bulgaria", slug="bulgaria")
+    county = RegionFactory(
+        name="Galați County",
+        name_ro="Județul Galați",
+        slug="galati-county",
+        kind="county",
+        parent=romania,
+    )
+    CityFactory(name="Galați", slug="galati", parent=county)
+    CityFactory(name="Tecuci & <Co>", slug="tecuci", parent=county)
+    CityFactory(name="Sofia", slug="sofia", parent=bulgaria)
+
+    html = client.get("/en/regions/").content.decode()
+    romanian = client.get("/ro/regions/").content.decode()
+
+    tree = html[html.index('<ul class="region-tree">') :]
+    county_item = tree[tree.index('href="/en/regions/galati-county/"') :]
+    county_list = county_item[: county_item.index("</ul>")]
+    assert 'href="/en/regions/galati/"' in county_list
+    assert "Tecuci &amp; &lt;Co&gt;" in county_list
+    assert "Sofia" not in county_list
+    assert '<span class="meta">County</span>' in county_item[:200]
+    assert tree.count('<ul class="region-tree">') == 4  # the countries, both and the county
+    assert tree.count('<li><a href="/en/regions/') == 6
+    assert 'href="/ro/regions/galati-county/">Județul Galați</a>' in romanian
+    assert '<span class="meta">Județ</span>' in romanian
 
 
 def test_unknown_region_is_not_found(client):
