@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings.enums import MeetingStatus
@@ -61,3 +63,20 @@ def test_home_page_counts_only_reviewed_organisations(client):
     response = client.get("/en/")
 
     assert response.context["counts"]["organisations"] == 1
+
+
+def test_home_page_meeting_cards_leave_minutes_and_search_texts_unread(client):
+    now = timezone.now()
+    MeetingFactory(title="Next one", starts_at=now + datetime.timedelta(days=2))
+    MeetingFactory(title="Last one", starts_at=now - datetime.timedelta(days=2))
+
+    with CaptureQueriesContext(connection) as queries:
+        text = page_text(client.get("/en/"))
+
+    assert "Next one" in text
+    assert "Last one" in text
+    meeting_rows = [q["sql"] for q in queries if '"meetings_meeting"."id",' in q["sql"]]
+    assert len(meeting_rows) == 2
+    for sql in meeting_rows:
+        assert '"meetings_meeting"."minutes_en"' not in sql
+        assert '"meetings_meeting"."search_text"' not in sql
