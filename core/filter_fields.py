@@ -4,7 +4,9 @@ At national scale the project list offers 3,000 partner organisations and the me
 4,500 projects. Django builds a model instance per choice and renders each option through a
 template, which took far longer than every query of the page together. Here the choices are
 plain (value, label) pairs read with `values_list` (see `PlainModelChoiceField`), kept in the
-public cache until the content changes, and the options are written out directly.
+public cache until the content changes, and the options are written out directly. Lists
+longer still (organisations, projects) are type-ahead fields (`TypeaheadChoiceField`): a text
+field whose suggestions come from the API, and no choices in the page at all.
 """
 
 import html
@@ -20,6 +22,8 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from core import public_cache
+from core.search import MAX_QUERY_LENGTH as MAX_TYPED_LENGTH
+from core.search import NAME_MARK, fold
 
 # The empty choice of every select of a public filter form: "no filter on this".
 ANY_CHOICE_LABEL = pgettext_lazy("empty choice of a filter", "any")
@@ -184,3 +188,109 @@ def lighten_choice_fields(form: forms.Form) -> None:
             widget = LongSelect(attrs=field.widget.attrs, choices=field.choices)
             widget.is_required = field.widget.is_required
             field.widget = widget
+
+
+# --- Type-ahead fields: choices too many to list
+
+# A choice list this long is a text field instead: a select of thousands of organisations or
+# projects was most of a list page's bytes and time, and no one scrolls through it.
+TYPEAHEAD_MIN_CHARACTERS = 2
+
+
+class TypeaheadInput(forms.TextInput):
+    """A text field for one of many choices, in which the chosen item's name is shown.
+
+    Without JavaScript, the name (or the slug) typed is sent and resolved by the field. With
+    it, static/js/typeahead.js turns the field into a combobox whose suggestions come from the
+    public API's list `source` (`/api/<source>/?q=…`), labelled by `label_fields`, and sends
+    the chosen suggestion's slug in a hidden field of the field's name.
+    """
+
+    def __init__(self, attrs=None, *, source: str = "", label_fields: tuple[str, ...] = ()):
+        self.source = source
+        self.label_fields = tuple(label_fields)
+        self.chosen: tuple[str, str] | None = None  # the slug and the name of the chosen item
+        super().__init__(attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        widget_attrs.update(
+            {
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "data-typeahead": self.source,
+                "data-typeahead-labels": " ".join(self.label_fields),
+                "data-typeahead-min": str(TYPEAHEAD_MIN_CHARACTERS),
+            }
+        )
+        if self.chosen is not None:
+            widget_attrs["data-typeahead-value"] = self.chosen[0]
+        return context
+
+    def format_value(self, value):
+        if self.chosen is not None:
+            return self.chosen[1]
+        return super().format_value(value)
+
+
+class TypeaheadChoiceField(PlainModelChoiceField):
+    """One of many model rows, given by its slug (as links and the API send it) or by its name
+    typed in: an exact name (accents and case aside) first, else the only row whose names hold
+    the words typed. Several or none is a validation error, which asks for more of the name.
+
+    The model must be searchable (core.search): names are matched in its `search_text`.
+    """
+
+    widget = TypeaheadInput
+    default_error_messages = {
+        "invalid_choice": pgettext_lazy(
+            "type-ahead filter", "Nothing matches “%(value)s”. Check the spelling or type less."
+        ),
+        "ambiguous": pgettext_lazy(
+            "type-ahead filter",
+            "Several match “%(value)s”. Type more of the name, or choose a suggestion.",
+        ),
+    }
+
+    def __init__(self, *args, source: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.widget = TypeaheadInput(
+            attrs=self.widget.attrs, source=source, label_fields=self.label_fields
+        )
+
+    def to_python(self, value):
+        if value in self.empty_values or not str(value).strip():
+            return None
+        text = str(value).strip()[:MAX_TYPED_LENGTH]
+        rows = self._light(self.queryset)
+        found = list(rows.filter(**{self.to_field_name or "pk": text})[:1])
+        if not found:
+            found = self._by_name(rows, text)
+        if len(found) != 1:
+            code = "ambiguous" if found else "invalid_choice"
+            raise forms.ValidationError(
+                self.error_messages[code], code=code, params={"value": text}
+            )
+        chosen = found[0]
+        self.widget.chosen = (
+            str(getattr(chosen, self.to_field_name or "pk")),
+            self.label_from_values(*(getattr(chosen, name) for name in self.label_fields)),
+        )
+        return chosen
+
+    def _by_name(self, rows, text: str) -> list:
+        folded = fold(text)
+        if not folded:
+            return []
+        exact = list(rows.filter(search_text__contains=f"{NAME_MARK}{folded}{NAME_MARK}")[:2])
+        return exact or list(rows.matching(text)[:2])
+
+    def _light(self, queryset):
+        """The rows without their long texts: only the key, the slug and the names are read."""
+        long_texts = [
+            field.attname
+            for field in queryset.model._meta.concrete_fields
+            if isinstance(field, TextField)
+        ]
+        return queryset.defer(*long_texts)

@@ -8,7 +8,12 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.filter_fields import PlainModelChoiceField, lighten_choice_fields, offer_any_choice
+from core.filter_fields import (
+    PlainModelChoiceField,
+    TypeaheadChoiceField,
+    lighten_choice_fields,
+    offer_any_choice,
+)
 from core.search import MAX_QUERY_LENGTH
 
 
@@ -20,6 +25,11 @@ class PublicFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         offer_any_choice(self)
         lighten_choice_fields(self)
+
+    @property
+    def has_typeahead(self) -> bool:
+        """Whether a field takes one of many rows typed, with suggestions (TypeaheadFilter)."""
+        return any(isinstance(field, TypeaheadChoiceField) for field in self.fields.values())
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -71,6 +81,15 @@ class PlainModelChoiceFilter(django_filters.ModelChoiceFilter):
     the columns of each choice's label (see core.filter_fields.PlainModelChoiceField)."""
 
     field_class = PlainModelChoiceField
+
+
+class TypeaheadFilter(django_filters.ModelChoiceFilter):
+    """A filter on one of thousands of rows (organisations, projects): a text field taking the
+    row's slug or its name, with suggestions from the API list `source` when JavaScript runs
+    (see core.filter_fields.TypeaheadChoiceField). Pass `label_fields` as for
+    PlainModelChoiceFilter and `to_field_name="slug"`."""
+
+    field_class = TypeaheadChoiceField
 
 
 class SearchFilter(django_filters.CharFilter):

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PlainModelChoiceFilter, PublicFilterSet, SearchFilter, SortFilter
+from core.filters import PublicFilterSet, SearchFilter, SortFilter, TypeaheadFilter
 from core.quarters import QUARTER_CHOICES
 from meetings.enums import MeetingFormat, MeetingKind
 from meetings.models import Meeting, MeetingOrganisation
@@ -43,23 +43,26 @@ class MeetingRegionFilter(RegionTreeFilter):
         return qs.within(value)
 
 
-# The long choice lists (thousands of projects and organisations at national scale) are read as
-# plain values, the slug and the label: building a model instance per choice was most of the
-# render.
+# Thousands of projects and organisations at national scale: typed, with suggestions from the
+# API's lists, rather than offered in selects that were most of the page's bytes and time.
 class MeetingFilterSet(PublicFilterSet):
     q = SearchFilter()
     when = When(label=_("Upcoming or past"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
     format = django_filters.ChoiceFilter(label=_("Format"), choices=MeetingFormat.choices)
-    project = PlainModelChoiceFilter(
+    project = TypeaheadFilter(
         label=_("Project"),
+        help_text=_("Type two or more letters of its acronym or title."),
+        source="projects",
         to_field_name="slug",
         queryset=Project.objects.published().order_by("acronym", "title"),
         label_fields=("acronym", "title"),
         method="filter_project",
     )
-    organisation = PlainModelChoiceFilter(
+    organisation = TypeaheadFilter(
         label=_("Host or organiser"),
+        help_text=_("Type two or more letters of its name."),
+        source="organisations",
         to_field_name="slug",
         queryset=Organisation.objects.filter(
             Q(pk__in=Meeting.objects.published().values("host_id"))

@@ -7,7 +7,13 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PlainModelChoiceFilter, PublicFilterSet, SearchFilter, SortFilter
+from core.filters import (
+    PlainModelChoiceFilter,
+    PublicFilterSet,
+    SearchFilter,
+    SortFilter,
+    TypeaheadFilter,
+)
 from partners.enums import RegionKind
 from partners.filters import RegionTreeFilter
 from partners.models import Organisation, Region, TargetGroup
@@ -70,8 +76,11 @@ class ProjectFilterSet(PublicFilterSet):
         field_name="thematic_areas",
         label_fields=("name",),
     )
-    partner = PlainModelChoiceFilter(
+    # Thousands at national scale: typed, with suggestions from the API's organisation list.
+    partner = TypeaheadFilter(
         label=_("Partner organisation"),
+        help_text=_("Type two or more letters of its name."),
+        source="organisations",
         to_field_name="slug",
         queryset=Organisation.objects.filter(
             pk__in=Participation.objects.filter(project__is_published=True).values(

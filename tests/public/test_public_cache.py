@@ -63,15 +63,16 @@ def test_project_an_editor_publishes_is_on_the_cached_list_at_once(client, edito
     assert "Housing first in Constanța" in client.get(PROJECT_LIST).content.decode()
 
 
-def test_renamed_partner_shows_in_the_cached_filter_choices_at_once(client):
-    partner = OrganisationFactory(name="Asociația Alfa")
+def test_renamed_partner_shows_in_the_cached_filtered_list_at_once(client):
+    partner = OrganisationFactory(name="Asociația Alfa", slug="alfa")
     ParticipationFactory(organisation=partner, project=ProjectFactory())
-    assert "Asociația Alfa" in client.get(PROJECT_LIST).content.decode()
+    filtered = f"{PROJECT_LIST}?partner=alfa"
+    assert "Asociația Alfa" in client.get(filtered).content.decode()
 
     partner.name = "Asociația Beta"
     partner.save()
 
-    page = client.get(PROJECT_LIST).content.decode()
+    page = client.get(filtered).content.decode()
     assert "Asociația Beta" in page and "Asociația Alfa" not in page
 
 
