@@ -1,8 +1,8 @@
 """Indexes the public lists and the search need, shared by every app with searchable rows.
 
-- `search_index()`: a trigram index on `search_text`, so PostgreSQL answers the search's
-  `LIKE '%word%'` from the index instead of reading every row. SQLite has no such index; there
-  the migration only records it (see `AddIndexOnPostgreSQL`).
+- `search_index()`: a trigram index on `search_text` (or `search_names`), so PostgreSQL
+  answers the search's `LIKE '%word%'` from the index instead of reading every row. SQLite has
+  no such index; there the migration only records it (see `AddIndexOnPostgreSQL`).
 - `sort_indexes()`: one index per language version of a translated column that lists sort by
   ("title" sorts by `title_ro` on the Romanian pages).
 """
@@ -14,8 +14,8 @@ from django.db.migrations.operations import AddIndex
 from modeltranslation.utils import build_localized_fieldname
 
 
-def search_index(name: str) -> GinIndex:
-    return GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name=name)
+def search_index(name: str, field: str = "search_text") -> GinIndex:
+    return GinIndex(fields=[field], opclasses=["gin_trgm_ops"], name=name)
 
 
 def sort_indexes(prefix: str, field: str) -> list[models.Index]:

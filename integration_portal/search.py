@@ -3,14 +3,16 @@
 Matching is done by each model's `matching()` (see core.search): every word of the query,
 case- and accent-folded, must occur in one of the row's language versions. Within a group the
 best matches come first (`best_first()`: a row named exactly so, then names starting with the
-words, …), and the group holding the best match comes first.
+words, …), and the group holding the best match comes first. Each group reads only its first
+rows (`first_best()`), without the long columns its results do not show.
 """
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
-from core.views import first_rows
 from meetings.models import Meeting
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.models import Project
@@ -41,15 +43,27 @@ class SearchResults:
         return sum(len(group.results) for group in self.groups)
 
 
-def _group(key: str, title: str, queryset, list_url_name: str = "") -> ResultGroup:
-    results, has_more = first_rows(queryset, GROUP_SIZE)
+def _group(
+    key: str, title: str, queryset, query: str, order: tuple[str, ...], list_url_name: str = ""
+) -> ResultGroup:
+    """The group's first GROUP_SIZE rows, best first, and whether it has more."""
+    # search_names is short, and grades the rows.
+    rows = queryset.defer("search_text").first_best(query, GROUP_SIZE + 1, *order)
     return ResultGroup(
         key=key,
         title=str(title),
-        results=results,
-        has_more=has_more,
+        results=rows[:GROUP_SIZE],
+        has_more=len(rows) > GROUP_SIZE,
         list_url_name=list_url_name,
     )
+
+
+def _languages(field_name: str) -> list[str]:
+    """A translated field's columns: the field's own and one per language."""
+    return [
+        field_name,
+        *(build_localized_fieldname(field_name, code) for code, _n in settings.LANGUAGES),
+    ]
 
 
 def search_site(query: str) -> SearchResults:
@@ -58,41 +72,39 @@ def search_site(query: str) -> SearchResults:
         _group(
             "projects",
             _("Projects"),
-            Project.objects.published()
-            .matching(query)
-            .with_programme()
-            .best_first(query, "-start_date", "title"),
+            # The descriptions are long and not shown: only the summary is.
+            Project.objects.published().with_programme().defer(*_languages("description")),
+            query,
+            ("-start_date", "title"),
             "projects:project-list",
         ),
         _group(
             "organisations",
             _("Organisations"),
-            Organisation.objects.reviewed().matching(query).with_places().best_first(query, "name"),
+            Organisation.objects.reviewed().with_places(),
+            query,
+            ("name",),
             "partners:organisation-list",
         ),
         _group(
             "centres",
             _("Integration centres"),
             # Closed centres too, marked, as on the centre list: people look them up by name.
-            IntegrationCentre.objects.matching(query)
-            .select_related("city", "organisation")
-            .best_first(query, "-is_active", "name"),
+            IntegrationCentre.objects.select_related("city", "organisation"),
+            query,
+            ("-is_active", "name"),
             "partners:centre-list",
         ),
         _group(
             "meetings",
             _("Meetings"),
-            Meeting.objects.published()
-            .matching(query)
-            .for_list()
-            .best_first(query, "-starts_at", "-pk"),
+            # The minutes are long and not shown: only the summary is.
+            Meeting.objects.published().for_list().defer(*_languages("minutes")),
+            query,
+            ("-starts_at", "-pk"),
             "meetings:meeting-list",
         ),
-        _group(
-            "regions",
-            _("Places"),
-            Region.objects.matching(query).with_parent().best_first(query, "path"),
-        ),
+        _group("regions", _("Places"), Region.objects.with_parent(), query, ("path",)),
     ]
     # Stable: groups whose best matches rank alike keep the order above.
     groups.sort(key=lambda group: group.best_rank, reverse=True)

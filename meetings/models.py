@@ -321,6 +321,7 @@ class Meeting(PublishableModel, SearchableModel):
         ordering = ["-starts_at"]
         indexes = [
             search_index("meeting_search_trgm"),
+            search_index("meeting_names_trgm", "search_names"),
             models.Index(fields=["starts_at"], name="meeting_starts_at_idx"),
             # The rows published() selects: the public lists sort and count only these.
             models.Index(

@@ -21,5 +21,7 @@ class ProjectsConfig(AppConfig):
             ProjectRegion,
         )
 
-        track_history(Project, excluded_fields=["published_at", "published_by", "search_text"])
+        track_history(
+            Project, excluded_fields=["published_at", "published_by", "search_text", "search_names"]
+        )
         track_history(Participation, PlannedOutput, ProjectRegion, ProjectCentre)

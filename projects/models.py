@@ -300,6 +300,7 @@ class Project(PublishableModel, SearchableModel):
         ordering = ["-start_date", "title"]
         indexes = [
             search_index("project_search_trgm"),
+            search_index("project_names_trgm", "search_names"),
             models.Index(fields=["start_date"], name="project_start_date_idx"),
             models.Index(fields=["end_date"], name="project_end_date_idx"),
             *sort_indexes("project", "title"),

@@ -1,7 +1,11 @@
+import datetime
+
 import pytest
 
-from core.search import build_search_text, fold, names, search_terms
+from core import search
+from core.search import build_search_text, fold, name_grade, names, search_rank, search_terms
 from meetings.enums import MeetingStatus
+from projects.models import Project
 from tests.factories import (
     IntegrationCentreFactory,
     MeetingFactory,
@@ -158,18 +162,156 @@ def test_search_answers_hostile_queries_without_error(client, query):
 
 
 @pytest.mark.parametrize("n", [2, 50])
-def test_search_query_count_does_not_grow_with_matches(client, django_assert_num_queries, n):
+def test_search_query_count_does_not_grow_with_matches(client, django_assert_max_num_queries, n):
     for _ in range(n):
         ProjectFactory(title="Common word")
         OrganisationFactory(name="Common word")
         IntegrationCentreFactory(name="Common word")
         MeetingFactory(title="Common word")
 
-    # one query per group: projects, organisations, centres, meetings, places
-    with django_assert_num_queries(5):
+    # at most two per group: projects, organisations, centres, meetings, places
+    with django_assert_max_num_queries(10):
         response = client.get("/en/search/?q=common")
 
     assert len(_group(response, "projects")) == min(n, 10)
+    assert len(_group(response, "meetings")) == min(n, 10)
+
+
+def test_search_reads_one_query_per_group_for_a_common_word(client, django_assert_num_queries):
+    for index in range(30):
+        ProjectFactory(title=f"Project {index}", summary="a common word")
+        MeetingFactory(title=f"Meeting {index}", summary="a common word")
+        OrganisationFactory(name=f"Organisation {index}", description="a common word")
+        IntegrationCentreFactory(name=f"Centre {index}", description="a common word")
+
+    # Places match nothing: theirs is the one group that looks twice.
+    with django_assert_num_queries(6):
+        response = client.get("/en/search/?q=common")
+
+    assert len(_group(response, "meetings")) == 10
+
+
+def _group_of(response, key: str):
+    return next(group for group in response.context["results"].groups if group.key == key)
+
+
+def test_search_puts_a_name_match_before_text_matches_that_come_first_in_order(client):
+    for index in range(12):
+        MeetingFactory(
+            title=f"Meeting {index}",
+            slug=f"text-{index}",
+            summary="Visit to the lighthouse",
+            starts_at=datetime.datetime(2025, 6, 1 + index, 10, tzinfo=datetime.UTC),
+        )
+    MeetingFactory(
+        title="Lighthouse partners meeting",
+        slug="named",
+        starts_at=datetime.datetime(2020, 1, 1, 10, tzinfo=datetime.UTC),
+    )
+
+    group = _group_of(client.get("/en/search/?q=lighthouse"), "meetings")
+
+    # The newest first after the name match, as on the meeting list.
+    assert [meeting.slug for meeting in group.results] == [
+        "named",
+        *(f"text-{index}" for index in range(11, 2, -1)),
+    ]
+    assert group.has_more
+
+
+def test_search_says_a_group_has_more_only_when_it_has(client):
+    for index in range(11):
+        ProjectFactory(title=f"Harbour {index}")
+    ProjectFactory(title="Ten of these", summary="Islands")
+    for index in range(10):
+        OrganisationFactory(name=f"Island {index}")
+
+    harbour = client.get("/en/search/?q=harbour")
+    island = client.get("/en/search/?q=island")
+
+    assert len(_group(harbour, "projects")) == 10
+    assert _group_of(harbour, "projects").has_more
+    assert len(_group(island, "organisations")) == 10
+    assert not _group_of(island, "organisations").has_more
+    assert "More results in Projects" in page_text(harbour)
+    assert "More results in Organisations" not in page_text(island)
+
+
+def test_search_finds_text_matches_beyond_the_first_rows_in_order(client, monkeypatch):
+    # Looked for first among count × WINDOW_FACTOR rows in order: here 11 rows.
+    monkeypatch.setattr(search, "WINDOW_FACTOR", 1)
+    for index in range(20):
+        MeetingFactory(
+            title=f"Meeting {index}",
+            starts_at=datetime.datetime(2025, 1, 1 + index, 10, tzinfo=datetime.UTC),
+        )
+    for index in range(3):
+        MeetingFactory(
+            title=f"Old meeting {index}",
+            slug=f"old-{index}",
+            summary="At the lighthouse",
+            starts_at=datetime.datetime(2019, 1, 1 + index, 10, tzinfo=datetime.UTC),
+        )
+    MeetingFactory(
+        title="Lighthouse day",
+        slug="named",
+        starts_at=datetime.datetime(2018, 1, 1, 10, tzinfo=datetime.UTC),
+    )
+
+    group = _group_of(client.get("/en/search/?q=lighthouse"), "meetings")
+
+    assert [meeting.slug for meeting in group.results] == ["named", "old-2", "old-1", "old-0"]
+    assert not group.has_more
+
+
+def _mixed_projects():
+    titles = [
+        ("Harbour", ""),
+        ("Harbour works", ""),
+        ("Harbourside", ""),
+        ("Old harbour", ""),
+        ("Sharbour", ""),  # inside a word: ranked as a text match
+        ("Water", "harbour"),
+        ("Ports", "the harbour of Constanța"),
+    ]
+    for index, (title, summary) in enumerate(titles * 3):
+        ProjectFactory(
+            title=title,
+            summary=summary,
+            start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=37 * index),
+        )
+
+
+@pytest.mark.parametrize("count", [1, 4, 11, 30])
+@pytest.mark.parametrize("query", ["harbour", "HARBOUR works", "harbour constanta", "arbo"])
+def test_first_best_reads_the_first_rows_of_best_first(count, query):
+    _mixed_projects()
+    projects = Project.objects.published()
+
+    expected = list(projects.matching(query).best_first(query, "-start_date", "pk")[:count])
+    rows = projects.first_best(query, count, "-start_date", "pk")
+
+    assert [row.pk for row in rows] == [row.pk for row in expected]
+    assert [row.search_rank for row in rows] == [row.search_rank for row in expected]
+
+
+@pytest.mark.parametrize("query", ["harbour", "harbour works", "old harbour", "arbo", "water"])
+def test_name_grade_grades_as_search_rank_does(query):
+    _mixed_projects()
+
+    for project in Project.objects.annotate(search_rank=search_rank(query)):
+        phrase = " ".join(search_terms(query))
+        assert name_grade(project.search_names, phrase) == project.search_rank, project.title
+
+
+def test_saving_keeps_the_names_in_their_own_column():
+    project = ProjectFactory(title="Harbour", acronym="HBR", summary="Ports")
+    project.title_ro = "Portul"
+    project.save(update_fields=["title_ro"])
+    project.refresh_from_db()
+
+    assert project.search_names == "|harbour|portul|hbr|"
+    assert project.search_text.startswith(project.search_names + " ")
 
 
 def _first_result(response):
