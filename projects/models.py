@@ -304,6 +304,13 @@ class Project(PublishableModel, SearchableModel):
             models.Index(fields=["start_date"], name="project_start_date_idx"),
             models.Index(fields=["end_date"], name="project_end_date_idx"),
             *sort_indexes("project", "title"),
+            # Published projects counted and listed newest first without reading the wide
+            # rows: the lists' totals, the home page's and every "in published projects".
+            models.Index(
+                fields=["-start_date", "id"],
+                condition=models.Q(is_published=True),
+                name="project_public_start_idx",
+            ),
         ]
 
     def __str__(self) -> str:
