@@ -47,19 +47,6 @@ class MapPoint:
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
-    def as_marker(self) -> dict:
-        """What the map's script reads from the page's data island."""
-        return {
-            "kind": self.kind,
-            "kindLabel": self.kind_label,
-            "name": self.name,
-            "url": self.url,
-            "address": self.address,
-            "when": self.when,
-            "lat": self.latitude,
-            "lng": self.longitude,
-        }
-
 
 def _joined(*parts: str) -> str:
     return ", ".join(part for part in parts if part)
@@ -167,10 +154,6 @@ class PointSet:
     @property
     def located(self) -> list[MapPoint]:
         return [point for point in self.points if point.has_location]
-
-    @property
-    def markers(self) -> list[dict]:
-        return [point.as_marker() for point in self.located]
 
     def __bool__(self) -> bool:
         return bool(self.points)

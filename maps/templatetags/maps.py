@@ -1,18 +1,17 @@
 from django import template
 from django.conf import settings
-from django.utils.html import json_script
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def map_data(context, points) -> str:
-    """The map's markers as a JSON data island, and a note to the response that it shows a
-    map: maps.middleware then lets the page load the configured tile server's images."""
+def map_shown(context) -> str:
+    """A note to the response that it shows a map: maps.middleware then lets the page load the
+    configured tile server's images. (The markers are the list's items: see map.js.)"""
     request = context.get("request")
     if request is not None:
         request.shows_map = True
-    return json_script(points.markers, "map-points")
+    return ""
 
 
 @register.simple_tag

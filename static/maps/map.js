@@ -1,15 +1,35 @@
-/* The map of a page's places: markers from the page's JSON data island (#map-points), country
-   outlines from the portal's static files, tiles only when the portal names a tile server.
-   Everything on the map is also in the list beside it. */
+/* The map of a page's places: a marker for each item of the list beside it that gives a
+   location (data-kind, data-lat, data-lng), named, linked and described by the item itself;
+   country outlines from the portal's static files, tiles only when the portal names a tile
+   server. Everything on the map is also in the list. */
 (function () {
   "use strict";
 
   var container = document.getElementById("map");
-  var island = document.getElementById("map-points");
-  if (!container || !island || !window.L) {
+  if (!container || !window.L) {
     return;
   }
-  var points = JSON.parse(island.textContent);
+
+  function text(item, selector) {
+    var node = item.querySelector(selector);
+    return node ? node.textContent.trim() : "";
+  }
+
+  var points = Array.prototype.map.call(
+    document.querySelectorAll(".map-list__item[data-lat]"),
+    function (item) {
+      var link = item.querySelector("a");
+      return {
+        kind: item.dataset.kind,
+        lat: parseFloat(item.dataset.lat),
+        lng: parseFloat(item.dataset.lng),
+        name: link.textContent.trim(),
+        url: link.getAttribute("href"),
+        kindLabel: text(item, ".map-list__kind"),
+        address: text(item, ".map-list__address"),
+      };
+    }
+  );
   var data = container.dataset;
   // The portal's countries, when no place is on the map to frame.
   var portalBounds = L.latLngBounds([34.8, 12.1], [55.0, 30.2]);

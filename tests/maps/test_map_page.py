@@ -1,8 +1,8 @@
 """The map page and the map sections: which places, filtered how, and what the page may load."""
 
-import json
 import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -28,10 +28,17 @@ TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
 
 
 def _markers(response) -> list[dict]:
+    """The map's markers: the listed places that give a location, as map.js reads them."""
     html = response.content.decode()
-    start = html.index('<script id="map-points" type="application/json">')
-    start = html.index(">", start) + 1
-    return json.loads(html[start : html.index("</script>", start)])
+    items = re.findall(
+        r'<li class="map-list__item[^"]*" data-kind="([^"]+)" data-lat="([^"]+)" '
+        r'data-lng="([^"]+)">\s*<a href="([^"]+)">([^<]*)</a>',
+        html,
+    )
+    return [
+        {"kind": kind, "lat": float(lat), "lng": float(lng), "url": url, "name": unescape(name)}
+        for kind, lat, lng, url, name in items
+    ]
 
 
 def _marker_names(response) -> set[str]:
@@ -391,3 +398,14 @@ def test_map_section_stays_small_however_many_places_a_region_has(client, places
 
     assert many_queries == few_queries
     assert len(_markers(many_response)) == len(_markers(few_response)) == SECTION_POINT_LIMIT
+
+
+def test_each_place_is_written_once_its_coordinates_unlocalized(client, places):
+    IntegrationCentreFactory(name="Constanța centre", city=places["constanta"], **_placed())
+
+    response = client.get("/ro/map/")
+
+    html = response.content.decode()
+    assert html.count("Constanța centre") == 1
+    assert 'data-lat="44.17" data-lng="28.63"' in html
+    assert "map-points" not in html
