@@ -1,0 +1,19 @@
+"""The meeting form's time zone box is written without Django's templates, to the same HTML."""
+
+import pytest
+from django import forms
+
+from meetings.forms import TimeZoneField
+
+
+@pytest.mark.parametrize("value", ["Europe/Bucharest", "UTC", "", None, 'Nowhere/<"x">'])
+def test_time_zone_box_writes_the_html_of_django_select(value):
+    field = TimeZoneField(required=False)
+    attrs = {"id": "id_timezone", "data-note": 'zone "here" & <there>', "required": True}
+    attrs["disabled"] = False
+
+    written = field.widget.render("timezone", value, attrs)
+
+    assert written == forms.Select(choices=field.choices).render("timezone", value, attrs)
+    if value == "Europe/Bucharest":
+        assert '<option value="Europe/Bucharest" selected>Europe/Bucharest</option>' in written
