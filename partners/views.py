@@ -140,6 +140,19 @@ class CentreListView(PublicListView):
         # Open centres first; closed ones follow, marked, for whoever looks one up by name.
         return IntegrationCentre.objects.with_details().order_by("-is_active", "name")
 
+    def get_context_data(self, **kwargs):
+        # The list's download reads the same rows with all their details; a card shows
+        # neither the centre's organisation, its target groups nor the long texts.
+        kwargs["object_list"] = (
+            kwargs["object_list"]
+            .select_related(None)
+            .select_related("city")
+            .prefetch_related(None)
+            .prefetch_related("services", "languages")
+            .defer("search_text", "description", "city__search_text", "city__description")
+        )
+        return super().get_context_data(**kwargs)
+
 
 class CentreDetailView(DetailView):
     template_name = "partners/centre_detail.html"
