@@ -1,5 +1,6 @@
 """The meetings shown on organisation, region and project pages."""
 
+from django.db.models import TextField
 from django.urls import reverse
 
 from core.sections import Section, page_sections
@@ -62,6 +63,14 @@ def meetings_in_region(region: Region) -> list[Section]:
     ]
 
 
+# A project's timeline names its meetings, their kind, time and city: none of their long texts
+# (summary, minutes, search texts in every language) nor their places' and host's.
+TIMELINE_UNREAD = (
+    *(field.attname for field in Meeting._meta.concrete_fields if isinstance(field, TextField)),
+    *(f"{place}__{field}" for place in ("city", "region", "host") for field in LONG_TEXTS),
+)
+
+
 @page_sections.register("projects:project", order=10)
 def meetings_of_project(project: Project) -> list[Section]:
     """The project's timeline of meetings, then the public documents those meetings hold."""
@@ -70,6 +79,7 @@ def meetings_of_project(project: Project) -> list[Section]:
         .with_places()
         .with_ordinal()
         .with_public_attachments()
+        .defer(*TIMELINE_UNREAD)
         .order_by("starts_at"),
         TIMELINE_LIMIT,
     )

@@ -46,7 +46,8 @@ class MeetingDetailView(DetailView):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        return Meeting.objects.published().for_detail()
+        # The search texts are the page's own words again, folded: the page does not show them.
+        return Meeting.objects.published().for_detail().defer("search_text", "search_names")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

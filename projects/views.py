@@ -26,7 +26,8 @@ class ProjectDetailView(DetailView):
     template_name = "projects/project_detail.html"
 
     def get_queryset(self):
-        return Project.objects.published().for_detail()
+        # The search texts are the page's own words again, folded: the page does not show them.
+        return Project.objects.published().for_detail().defer("search_text", "search_names")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from partners.enums import RegionKind
@@ -106,6 +108,20 @@ def test_project_page_query_count_does_not_grow_with_related_rows(
 
     assert response.status_code == 200
     assert page_text(response).count("Town ") >= n
+
+
+def test_project_page_leaves_search_texts_and_meeting_minutes_unread(client):
+    project = build_project_with_related(3)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/en{project.get_absolute_url()[3:]}")
+
+    assert response.status_code == 200
+    assert project.title in page_text(response)
+    read = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+    assert any('"meetings_meeting"."title_en"' in sql for sql in read)
+    assert not any('"projects_project"."search_text"' in sql for sql in read)
+    assert not any('"meetings_meeting"."minutes_en"' in sql for sql in read)
 
 
 # --- The list and its filters
