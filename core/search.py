@@ -231,7 +231,7 @@ class SearchableQuerySet(models.QuerySet):
         ranked = self.annotate(search_rank=search_rank(query))
         return ranked.order_by(models.F("search_rank").desc(), *order)
 
-    def first_best(self, query: str, count: int, *then: str) -> list:
+    def first_best(self, query: str, count: int, *then: str, few: bool = False) -> list:
         """The first `count` rows of `matching(query).best_first(query, *then)`, read without
         ranking every match: a common word matches most rows, and grading and sorting them
         all is what made the search slow. One query, two when the query's words are rare.
@@ -244,7 +244,8 @@ class SearchableQuerySet(models.QuerySet):
         index's), which hold enough of a common word's matches; only when the candidates
         come short are the matches looked for everywhere (a rare word's from the trigram
         index on `search_text`). The candidates are read whole in the `then` order and
-        graded again in Python (`name_grade`), without the database's CASE.
+        graded again in Python (`name_grade`), without the database's CASE. `few=True`, for
+        a table of a few hundred short rows, looks for the matches everywhere at once.
         """
         terms = search_terms(query)
         if not terms:
@@ -258,25 +259,14 @@ class SearchableQuerySet(models.QuerySet):
             .order_by(models.F("search_rank").desc(), *order)
             .values("pk")[:count]
         )
-        # Found by position rather than with LIKE, which PostgreSQL would rather answer
-        # from the trigram index, reading every match of a common word.
-        found_in_text = [
-            models.lookups.GreaterThan(StrIndex("search_text", models.Value(term)), 0)
-            for term in terms
-        ]
-        in_order = self.order_by(*order).values("pk")
-        size = count * WINDOW_FACTOR
-        in_window = self.filter(*found_in_text, pk__in=in_order[:size]).order_by(*order)
-        rows = self._candidates(
-            named,
-            in_window.values("pk")[:count],
-            order,
-            # The first row after the window: none when the window holds every row.
-            after_window=models.Subquery(in_order[size : size + 1]),
-        )
+        if few:
+            everywhere = self.matching(query).order_by(*order).values("pk")[:count]
+            rows = self._candidates(named, everywhere, order)
+        else:
+            rows = self._first_in_window(named, terms, order, count)
         for row in rows:
             row.search_rank = name_grade(row.search_names, phrase)
-        if len(rows) < count and (not rows or rows[0].after_window is not None):
+        if not few and len(rows) < count and (not rows or rows[0].after_window is not None):
             # Too few matches in the window: every row ranked above 1 is in `rows` already,
             # the others are the first matches in order, wherever they are.
             best = [row for row in rows if row.search_rank > 1]
@@ -287,6 +277,26 @@ class SearchableQuerySet(models.QuerySet):
         # Stable: rows graded alike keep the `then` order.
         rows.sort(key=lambda row: row.search_rank, reverse=True)
         return rows[:count]
+
+    def _first_in_window(self, named, terms: list[str], order, count: int) -> list:
+        """The rows of `named` and the first `count` matches among the first rows in `order`,
+        each with `after_window`: the first row after those, None when there is none."""
+        # Found by position rather than with LIKE, which PostgreSQL would rather answer
+        # from the trigram index, reading every match of a common word.
+        found_in_text = [
+            models.lookups.GreaterThan(StrIndex("search_text", models.Value(term)), 0)
+            for term in terms
+        ]
+        in_order = self.order_by(*order).values("pk")
+        size = count * WINDOW_FACTOR
+        in_window = self.filter(*found_in_text, pk__in=in_order[:size]).order_by(*order)
+        return self._candidates(
+            named,
+            in_window.values("pk")[:count],
+            order,
+            # The first row after the window: none when the window holds every row.
+            after_window=models.Subquery(in_order[size : size + 1]),
+        )
 
     def _candidates(self, named, first, order, **annotations) -> list:
         """The rows of `named` and `first`, in `order`."""

@@ -44,11 +44,17 @@ class SearchResults:
 
 
 def _group(
-    key: str, title: str, queryset, query: str, order: tuple[str, ...], list_url_name: str = ""
+    key: str,
+    title: str,
+    queryset,
+    query: str,
+    order: tuple[str, ...],
+    list_url_name: str = "",
+    few: bool = False,
 ) -> ResultGroup:
     """The group's first GROUP_SIZE rows, best first, and whether it has more."""
     # search_names is short, and grades the rows.
-    rows = queryset.defer("search_text").first_best(query, GROUP_SIZE + 1, *order)
+    rows = queryset.defer("search_text").first_best(query, GROUP_SIZE + 1, *order, few=few)
     return ResultGroup(
         key=key,
         title=str(title),
@@ -104,7 +110,8 @@ def search_site(query: str) -> SearchResults:
             ("-starts_at", "-pk"),
             "meetings:meeting-list",
         ),
-        _group("regions", _("Places"), Region.objects.with_parent(), query, ("path",)),
+        # A few hundred places with short texts: their matches are found at once.
+        _group("regions", _("Places"), Region.objects.with_parent(), query, ("path",), few=True),
     ]
     # Stable: groups whose best matches rank alike keep the order above.
     groups.sort(key=lambda group: group.best_rank, reverse=True)
