@@ -1,7 +1,7 @@
 """Filters of the public meeting list, also applied to the subscribable calendar."""
 
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -64,12 +64,14 @@ class MeetingFilterSet(PublicFilterSet):
         help_text=_("Type two or more letters of its name."),
         source="organisations",
         to_field_name="slug",
+        # Asked row by row (EXISTS), since one organisation is looked up by slug or name: an
+        # IN over every published meeting's host made PostgreSQL read them all (200 ms).
         queryset=Organisation.objects.filter(
-            Q(pk__in=Meeting.objects.published().values("host_id"))
-            | Q(
-                pk__in=MeetingOrganisation.objects.filter(
-                    meeting__in=Meeting.objects.published()
-                ).values("organisation_id")
+            Exists(Meeting.objects.published().filter(host=OuterRef("pk")))
+            | Exists(
+                MeetingOrganisation.objects.filter(
+                    organisation=OuterRef("pk"), meeting__in=Meeting.objects.published()
+                )
             )
         ).order_by("name"),
         label_fields=("name",),

@@ -4,7 +4,7 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
@@ -82,9 +82,12 @@ class ProjectFilterSet(PublicFilterSet):
         help_text=_("Type two or more letters of its name."),
         source="organisations",
         to_field_name="slug",
+        # Asked row by row (EXISTS): one organisation is looked up, by slug or by name.
         queryset=Organisation.objects.filter(
-            pk__in=Participation.objects.filter(project__is_published=True).values(
-                "organisation_id"
+            Exists(
+                Participation.objects.filter(
+                    organisation=OuterRef("pk"), project__is_published=True
+                )
             )
         ).order_by("name"),
         label_fields=("name",),
