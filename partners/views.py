@@ -115,10 +115,15 @@ class RegionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         region = self.object
-        ancestors = list(Region.objects.filter(pk__in=region.ancestor_ids).order_by("path"))
+        # Named and linked only: their long texts stay in the database.
+        ancestors = list(
+            Region.objects.filter(pk__in=region.ancestor_ids)
+            .defer("search_text", "description")
+            .order_by("path")
+        )
         context.update(
             ancestors=ancestors,
-            children=region.children.order_by("name"),
+            children=region.children.defer("search_text", "description").order_by("name"),
             sections=page_sections.sections_for("partners:region", region),
             breadcrumbs=[
                 {"label": _("Regions"), "url": reverse("partners:region-list")},
