@@ -231,7 +231,9 @@ class SearchableQuerySet(models.QuerySet):
         ranked = self.annotate(search_rank=search_rank(query))
         return ranked.order_by(models.F("search_rank").desc(), *order)
 
-    def first_best(self, query: str, count: int, *then: str, few: bool = False) -> list:
+    def first_best(
+        self, query: str, count: int, *then: str, few: bool = False, read: Callable | None = None
+    ) -> list:
         """The first `count` rows of `matching(query).best_first(query, *then)`, read without
         ranking every match: a common word matches most rows, and grading and sorting them
         all is what made the search slow. One query, two when the query's words are rare.
@@ -246,6 +248,8 @@ class SearchableQuerySet(models.QuerySet):
         index on `search_text`). The candidates are read whole in the `then` order and
         graded again in Python (`name_grade`), without the database's CASE. `few=True`, for
         a table of a few hundred short rows, looks for the matches everywhere at once.
+        `read(queryset)` adds what the rows are shown with (joins, annotations, deferred
+        columns) to the queries that read them whole, and only to those.
         """
         terms = search_terms(query)
         if not terms:
@@ -261,9 +265,9 @@ class SearchableQuerySet(models.QuerySet):
         )
         if few:
             everywhere = self.matching(query).order_by(*order).values("pk")[:count]
-            rows = self._candidates(named, everywhere, order)
+            rows = self._candidates(named, everywhere, order, read)
         else:
-            rows = self._first_in_window(named, terms, order, count)
+            rows = self._first_in_window(named, terms, order, count, read)
         for row in rows:
             row.search_rank = name_grade(row.search_names, phrase)
         if not few and len(rows) < count and (not rows or rows[0].after_window is not None):
@@ -271,14 +275,15 @@ class SearchableQuerySet(models.QuerySet):
             # the others are the first matches in order, wherever they are.
             best = [row for row in rows if row.search_rank > 1]
             others = self.matching(query).exclude(pk__in=[row.pk for row in best])
-            rows = best + list(others.order_by(*order)[: count - len(best)])
+            others = (read(others) if read else others).order_by(*order)
+            rows = best + list(others[: count - len(best)])
             for row in rows[len(best) :]:
                 row.search_rank = 1
         # Stable: rows graded alike keep the `then` order.
         rows.sort(key=lambda row: row.search_rank, reverse=True)
         return rows[:count]
 
-    def _first_in_window(self, named, terms: list[str], order, count: int) -> list:
+    def _first_in_window(self, named, terms: list[str], order, count: int, read) -> list:
         """The rows of `named` and the first `count` matches among the first rows in `order`,
         each with `after_window`: the first row after those, None when there is none."""
         # Found by position rather than with LIKE, which PostgreSQL would rather answer
@@ -294,17 +299,19 @@ class SearchableQuerySet(models.QuerySet):
             named,
             in_window.values("pk")[:count],
             order,
+            read,
             # The first row after the window: none when the window holds every row.
             after_window=models.Subquery(in_order[size : size + 1]),
         )
 
-    def _candidates(self, named, first, order, **annotations) -> list:
+    def _candidates(self, named, first, order, read, **annotations) -> list:
         """The rows of `named` and `first`, in `order`."""
         if connections[self.db].features.supports_slicing_ordering_in_compound:
             candidates = models.Q(pk__in=named.union(first))
         else:
             candidates = models.Q(pk__in=named) | models.Q(pk__in=first)
-        return list(self.filter(candidates).annotate(**annotations).order_by(*order))
+        rows = self.filter(candidates)
+        return list((read(rows) if read else rows).annotate(**annotations).order_by(*order))
 
 
 def refresh_search_text(rows: Iterable["SearchableModel"]) -> None:

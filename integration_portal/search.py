@@ -49,12 +49,18 @@ def _group(
     queryset,
     query: str,
     order: tuple[str, ...],
+    read,
     list_url_name: str = "",
     few: bool = False,
 ) -> ResultGroup:
-    """The group's first GROUP_SIZE rows, best first, and whether it has more."""
-    # search_names is short, and grades the rows.
-    rows = queryset.defer("search_text").first_best(query, GROUP_SIZE + 1, *order, few=few)
+    """The group's first GROUP_SIZE rows, best first, and whether it has more. `read` adds
+    what the results show to the query that reads them; search_text, long, is left unread
+    (search_names is short, and grades the rows)."""
+
+    def read_rows(rows):
+        return read(rows).defer("search_text")
+
+    rows = queryset.first_best(query, GROUP_SIZE + 1, *order, few=few, read=read_rows)
     return ResultGroup(
         key=key,
         title=str(title),
@@ -78,40 +84,52 @@ def search_site(query: str) -> SearchResults:
         _group(
             "projects",
             _("Projects"),
-            # The descriptions are long and not shown: only the summary is.
-            Project.objects.published().with_programme().defer(*_languages("description")),
+            Project.objects.published(),
             query,
             ("-start_date", "title"),
+            # The descriptions are long and not shown: only the summary is.
+            lambda rows: rows.with_programme().defer(*_languages("description")),
             "projects:project-list",
         ),
         _group(
             "organisations",
             _("Organisations"),
-            Organisation.objects.reviewed().with_places(),
+            Organisation.objects.reviewed(),
             query,
             ("name",),
+            lambda rows: rows.with_places(),
             "partners:organisation-list",
         ),
         _group(
             "centres",
             _("Integration centres"),
             # Closed centres too, marked, as on the centre list: people look them up by name.
-            IntegrationCentre.objects.select_related("city", "organisation"),
+            IntegrationCentre.objects.all(),
             query,
             ("-is_active", "name"),
+            lambda rows: rows.select_related("city", "organisation"),
             "partners:centre-list",
         ),
         _group(
             "meetings",
             _("Meetings"),
-            # The minutes are long and not shown: only the summary is.
-            Meeting.objects.published().for_list().defer(*_languages("minutes")),
+            Meeting.objects.published(),
             query,
             ("-starts_at", "-pk"),
+            # The minutes are long and not shown: only the summary is.
+            lambda rows: rows.for_list().defer(*_languages("minutes")),
             "meetings:meeting-list",
         ),
         # A few hundred places with short texts: their matches are found at once.
-        _group("regions", _("Places"), Region.objects.with_parent(), query, ("path",), few=True),
+        _group(
+            "regions",
+            _("Places"),
+            Region.objects.all(),
+            query,
+            ("path",),
+            lambda rows: rows.with_parent(),
+            few=True,
+        ),
     ]
     # Stable: groups whose best matches rank alike keep the order above.
     groups.sort(key=lambda group: group.best_rank, reverse=True)
