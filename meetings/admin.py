@@ -2,13 +2,16 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.forms.formsets import BaseFormSet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -81,6 +84,12 @@ def _may_edit_meeting(request: HttpRequest, meeting: Meeting | None) -> bool:
 class MeetingPartInline:
     """An inline of the meeting page: changed only by those who may change the meeting."""
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Django builds the blank row of "Add another" anew each time it is asked for (its
+        # labels, its scripts, the row itself): build it once per list.
+        return type(formset.__name__, (formset,), {"empty_form": cached_property(_empty_form)})
+
     def has_add_permission(self, request, obj=None) -> bool:
         return super().has_add_permission(request, obj) and _may_edit_meeting(request, obj)
 
@@ -89,6 +98,18 @@ class MeetingPartInline:
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return super().has_delete_permission(request, obj) and _may_edit_meeting(request, obj)
+
+
+def _empty_form(formset):
+    return BaseFormSet.empty_form.fget(formset)
+
+
+class MeetingInlineAdminFormSet(helpers.InlineAdminFormSet):
+    @property
+    def media(self):
+        # Every row of a list has the same boxes, so the scripts of the list's first row: Django
+        # merges those of each row in turn, a third of the time spent before drawing the page.
+        return self.opts.media + self.formset.media
 
 
 # --- Inlines
@@ -394,6 +415,12 @@ class MeetingAdmin(
                 )
             )
         return fieldsets
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        inline_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for inline_formset in inline_formsets:
+            inline_formset.__class__ = MeetingInlineAdminFormSet
+        return inline_formsets
 
     def get_inline_instances(self, request, obj=None):
         inlines = super().get_inline_instances(request, obj)
