@@ -41,30 +41,39 @@ LANGUAGE_PARAMETERS = [
 ]
 
 
-def long_columns_not_shown(serializer_class, queryset) -> list[str]:
+# {(serializer, model, joins): columns}; a few entries, one per list and resource.
+_UNSHOWN_COLUMNS: dict[tuple, tuple[str, ...]] = {}
+
+
+def long_columns_not_shown(serializer_class, queryset) -> tuple[str, ...]:
     """The long text columns of the rows `queryset` reads (its own and those of the rows it
     joins by select_related) that `serializer_class` does not show: search texts,
-    descriptions, minutes. Each language version of a translated text goes with its field."""
+    descriptions, minutes. Each language version of a translated text goes with its field.
 
-    def not_shown(serializer, model, related: dict, prefix: str) -> list[str]:
-        shown = {field.source for field in serializer.fields.values()}
-        columns = [
-            f"{prefix}{field.attname}"
-            for field in model._meta.concrete_fields
-            if isinstance(field, TextField)
-            and getattr(field, "translated_field", field).name not in shown
-        ]
-        for name, nested in serializer.fields.items():
-            if name in related and isinstance(nested, drf_serializers.ModelSerializer):
-                columns += not_shown(
-                    nested, nested.Meta.model, related[name] or {}, f"{prefix}{name}__"
-                )
-        return columns
-
+    Worked out once per serializer, model and joins: building the serializer's fields takes
+    longer than reading a page of rows."""
     related = queryset.query.select_related
-    return not_shown(
-        serializer_class(), queryset.model, related if isinstance(related, dict) else {}, ""
-    )
+    related = related if isinstance(related, dict) else {}
+    key = (serializer_class, queryset.model, repr(related))
+    if key not in _UNSHOWN_COLUMNS:
+        _UNSHOWN_COLUMNS[key] = tuple(_not_shown(serializer_class(), queryset.model, related, ""))
+    return _UNSHOWN_COLUMNS[key]
+
+
+def _not_shown(serializer, model, related: dict, prefix: str) -> list[str]:
+    shown = {field.source for field in serializer.fields.values()}
+    columns = [
+        f"{prefix}{field.attname}"
+        for field in model._meta.concrete_fields
+        if isinstance(field, TextField)
+        and getattr(field, "translated_field", field).name not in shown
+    ]
+    for name, nested in serializer.fields.items():
+        if name in related and isinstance(nested, drf_serializers.ModelSerializer):
+            columns += _not_shown(
+                nested, nested.Meta.model, related[name] or {}, f"{prefix}{name}__"
+            )
+    return columns
 
 
 @extend_schema_view(
