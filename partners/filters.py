@@ -26,7 +26,13 @@ class RegionTreeChoiceField(PlainModelChoiceField):
 
 
 class RegionTreeFilter(PlainModelChoiceFilter):
-    """A region and every region below it, chosen by slug so a filtered URL reads well."""
+    """A region and every region below it, chosen by slug so a filtered URL reads well.
+
+    A select, not a type-ahead field (core.filter_fields.TypeaheadChoiceField): the tree of
+    some 500 places at national scale shows where each lies, counties and their cities share
+    names that a typed name could not tell apart, and its options (33 KB of a list page, read
+    in one query of 500 short rows) are kept in the process between requests.
+    """
 
     field_class = RegionTreeChoiceField
 
