@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -71,7 +72,14 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("Mark the selected organisations as reviewed"), permissions=["change"])
 def mark_reviewed(modeladmin, request, queryset) -> None:
-    changed = queryset.filter(is_reviewed=False).update(is_reviewed=True)
+    # Saved one by one, not with update(): each save is what renews the public pages' cache
+    # and the API's stamp.
+    changed = 0
+    with transaction.atomic():
+        for organisation in queryset.filter(is_reviewed=False).select_for_update():
+            organisation.is_reviewed = True
+            organisation.save(update_fields=["is_reviewed"])
+            changed += 1
     modeladmin.message_user(
         request,
         ngettext(

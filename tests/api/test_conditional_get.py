@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
+
+from tests.factories import OrganisationFactory
 
 
 def test_same_etag_answers_304_after_reading_only_the_content_stamp(
@@ -63,3 +66,25 @@ def test_if_modified_since_answers_304_until_content_changes(
     assert (
         client.get("/api/organisations/", headers={"if-modified-since": later}).status_code == 200
     )
+
+
+def test_marking_organisations_reviewed_in_the_admin_lists_them_at_once(
+    client, network, superuser, django_capture_on_commit_callbacks
+):
+    newcomer = OrganisationFactory(name="Asociația Nou Venită", is_reviewed=False)
+    listed = client.get("/api/organisations/", {"page_size": 100})
+    assert newcomer.slug not in {row["slug"] for row in listed.json()["results"]}
+    client.force_login(superuser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:partners_organisation_changelist"),
+            {"action": "mark_reviewed", "_selected_action": [newcomer.pk]},
+        )
+    client.logout()
+    again = client.get(
+        "/api/organisations/", {"page_size": 100}, headers={"if-none-match": listed["ETag"]}
+    )
+
+    assert again.status_code == 200
+    assert newcomer.slug in {row["slug"] for row in again.json()["results"]}
