@@ -246,8 +246,9 @@ class SearchableQuerySet(models.QuerySet):
         index's), which hold enough of a common word's matches; only when the candidates
         come short are the matches looked for everywhere (a rare word's from the trigram
         index on `search_text`). The candidates are read whole in the `then` order and
-        graded again in Python (`name_grade`), without the database's CASE. `few=True`, for
-        a table of a few hundred short rows, looks for the matches everywhere at once.
+        graded again in Python (`name_grade`), without the database's CASE. A query of
+        several words, and `few=True` for a table of a few hundred short rows, look for the
+        matches everywhere at once.
         `read(queryset)` adds what the rows are shown with (joins, annotations, deferred
         columns) to the queries that read them whole, and only to those.
         """
@@ -263,14 +264,21 @@ class SearchableQuerySet(models.QuerySet):
             .order_by(models.F("search_rank").desc(), *order)
             .values("pk")[:count]
         )
-        if few:
+        # Rows must hold every word of a query of several: few do, and the trigram index
+        # finds them at once, as it does a small table's.
+        everywhere_at_once = few or len(terms) > 1
+        if everywhere_at_once:
             everywhere = self.matching(query).order_by(*order).values("pk")[:count]
             rows = self._candidates(named, everywhere, order, read)
         else:
             rows = self._first_in_window(named, terms, order, count, read)
         for row in rows:
             row.search_rank = name_grade(row.search_names, phrase)
-        if not few and len(rows) < count and (not rows or rows[0].after_window is not None):
+        if (
+            not everywhere_at_once
+            and len(rows) < count
+            and (not rows or rows[0].after_window is not None)
+        ):
             # Too few matches in the window: every row ranked above 1 is in `rows` already,
             # the others are the first matches in order, wherever they are.
             best = [row for row in rows if row.search_rank > 1]
