@@ -253,8 +253,8 @@ def test_map_page_queries_stay_flat(client, places, django_assert_num_queries, c
     # the chosen region, the centres, then the form's choices: regions, services, languages
     with django_assert_num_queries(5):
         client.get(reverse("maps:map"), {"show": "centres", "region": "romania"})
-    # the meetings, then the form's choices: projects, organisations, regions
-    with django_assert_num_queries(4):
+    # the meetings, then the form's choices of regions (project and host are typed)
+    with django_assert_num_queries(2):
         client.get(reverse("maps:map"), {"show": "meetings"})
 
 
