@@ -2,7 +2,7 @@
 FilterSet, paged, and each resource is found by its slug (participations by their id)."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, TextField
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -17,6 +17,7 @@ from api import serializers
 from api.conditional import validators_for
 from api.filters import ParticipationFilterSet, RegionFilterSet
 from api.language import LANGUAGE_PARAMETER, language_codes, requested_language
+from core.deferral import long_texts
 from meetings.filters import MeetingFilterSet
 from meetings.models import Meeting
 from meetings.views import _sorted_for_listing as sorted_for_meeting_list
@@ -62,12 +63,7 @@ def long_columns_not_shown(serializer_class, queryset) -> tuple[str, ...]:
 
 def _not_shown(serializer, model, related: dict, prefix: str) -> list[str]:
     shown = {field.source for field in serializer.fields.values()}
-    columns = [
-        f"{prefix}{field.attname}"
-        for field in model._meta.concrete_fields
-        if isinstance(field, TextField)
-        and getattr(field, "translated_field", field).name not in shown
-    ]
+    columns = long_texts(model, prefix, keep=shown)
     for name, nested in serializer.fields.items():
         if name in related and isinstance(nested, drf_serializers.ModelSerializer):
             columns += _not_shown(

@@ -13,7 +13,6 @@ import html
 
 import django_filters
 from django import forms
-from django.db.models import TextField
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
@@ -22,6 +21,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from core import public_cache
+from core.deferral import without_long_texts
 from core.search import MAX_QUERY_LENGTH as MAX_TYPED_LENGTH
 from core.search import NAME_MARK, fold
 
@@ -115,9 +115,7 @@ class SharedModelChoiceIterator(ModelChoiceIterator):
             return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
         iterator = type(self.field).iterator(self.field)
         # Labels are names and titles: the long texts (descriptions, search_text) stay behind.
-        model = iterator.queryset.model
-        long_texts = [f.attname for f in model._meta.concrete_fields if isinstance(f, TextField)]
-        iterator.queryset = iterator.queryset.defer(*long_texts)
+        iterator.queryset = without_long_texts(iterator.queryset)
         pairs = [(str(value), str(label)) for value, label in iterator]
         return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
 
@@ -288,9 +286,4 @@ class TypeaheadChoiceField(PlainModelChoiceField):
 
     def _light(self, queryset):
         """The rows without their long texts: only the key, the slug and the names are read."""
-        long_texts = [
-            field.attname
-            for field in queryset.model._meta.concrete_fields
-            if isinstance(field, TextField)
-        ]
-        return queryset.defer(*long_texts)
+        return without_long_texts(queryset)

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sitemaps.views import sitemap as sitemap_section_view
 from django.contrib.staticfiles import finders
-from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import TemplateView
 
 from core import public_cache
+from core.deferral import without_long_texts
 from core.search import MAX_QUERY_LENGTH
 from core.site_address import site_url
 from integration_portal.search import search_site
@@ -28,29 +28,13 @@ from projects.models import Project
 HOME_MEETINGS = 5
 
 
-def long_texts(model: type[models.Model], prefix: str = "") -> list[str]:
-    """The long text columns of `model` (descriptions, summaries, minutes, search texts), as
-    defer() names them from the rows a queryset reads under `prefix`."""
-    return [
-        f"{prefix}{field.attname}"
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.TextField)
-    ]
-
-
-# The meeting cards show a meeting's summary and none of its other long texts (minutes, search
-# texts), nor any of its places' and host's.
-MEETING_CARD_DEFERRED = (
-    *(name for name in long_texts(Meeting) if not name.startswith("summary")),
-    *long_texts(Region, "city__"),
-    *long_texts(Region, "region__"),
-    *long_texts(Organisation, "host__"),
-)
-
-
 def home(request):
     # One queryset for both lists: a meeting's place in its series is built into it once.
-    meetings = Meeting.objects.published().for_list().defer(*MEETING_CARD_DEFERRED)
+    # The meeting cards show a meeting's summary and none of its other long texts, nor any
+    # of its places' and host's.
+    meetings = without_long_texts(
+        Meeting.objects.published().for_list(), "city", "region", "host", keep=["summary"]
+    )
     context = {
         "counts": public_cache.remember(("home-counts",), home_counts),
         "upcoming_meetings": meetings.upcoming()[:HOME_MEETINGS],

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.deferral import without_long_texts
 from core.views import first_rows
 from meetings.enums import MeetingFormat
 from meetings.models import Meeting
@@ -64,28 +65,18 @@ def _coordinate(value) -> float | None:
 
 def public_centres() -> QuerySet:
     """Centres that receive people; closed ones are not places to go to."""
-    return (
-        IntegrationCentre.objects.active()
-        .select_related("city")
-        .defer("search_text", "description", "opening_hours", "city__search_text")
-    )
+    return without_long_texts(IntegrationCentre.objects.active().select_related("city"), "city")
 
 
 def public_organisations() -> QuerySet:
-    return (
-        Organisation.objects.reviewed()
-        .with_places()
-        .defer("search_text", "description", "city__search_text", "country__search_text")
-    )
+    return without_long_texts(Organisation.objects.reviewed().with_places(), "city", "country")
 
 
 def public_meetings() -> QuerySet:
     """Published meetings held somewhere: an online meeting has no venue."""
-    return (
-        Meeting.objects.published()
-        .exclude(format=MeetingFormat.ONLINE)
-        .select_related("city")
-        .defer("search_text", "summary", "minutes", "city__search_text")
+    return without_long_texts(
+        Meeting.objects.published().exclude(format=MeetingFormat.ONLINE).select_related("city"),
+        "city",
     )
 
 

@@ -1,8 +1,8 @@
 """The meetings shown on organisation, region and project pages."""
 
-from django.db.models import TextField
 from django.urls import reverse
 
+from core.deferral import without_long_texts
 from core.sections import Section, page_sections
 from core.views import first_rows, list_url
 from meetings.models import Meeting
@@ -12,23 +12,18 @@ from projects.models import Project
 
 RELATED_LIMIT = 20
 TIMELINE_LIMIT = 100
-# The long texts of a meeting's place and host, which its card does not show.
-LONG_TEXTS = ("search_text", "description")
+# A meeting's card shows its summary; none of its other long texts, nor its places' and host's.
+CARD_TEXTS = ("summary",)
+PLACES = ("city", "region", "host")
 
 
 def _latest_published(meetings) -> tuple[list[Meeting], bool]:
     """The latest RELATED_LIMIT published meetings among `meetings`, as cards show them:
     without the minutes or the places' and host's long texts."""
     return first_rows(
-        meetings.published()
-        .with_places()
-        .with_ordinal()
-        .defer(
-            "search_text",
-            "minutes",
-            *(f"{place}__{field}" for place in ("city", "region", "host") for field in LONG_TEXTS),
-        )
-        .order_by("-starts_at"),
+        without_long_texts(
+            meetings.published().with_places().with_ordinal(), *PLACES, keep=CARD_TEXTS
+        ).order_by("-starts_at"),
         RELATED_LIMIT,
     )
 
@@ -63,24 +58,15 @@ def meetings_in_region(region: Region) -> list[Section]:
     ]
 
 
-# A project's timeline names its meetings, their kind, time and city: none of their long texts
-# (summary, minutes, search texts in every language) nor their places' and host's.
-TIMELINE_UNREAD = (
-    *(field.attname for field in Meeting._meta.concrete_fields if isinstance(field, TextField)),
-    *(f"{place}__{field}" for place in ("city", "region", "host") for field in LONG_TEXTS),
-)
-
-
 @page_sections.register("projects:project", order=10)
 def meetings_of_project(project: Project) -> list[Section]:
     """The project's timeline of meetings, then the public documents those meetings hold."""
+    # The timeline names each meeting, its kind, time and city: none of the long texts.
     meetings, more = first_rows(
-        project.meetings.published()
-        .with_places()
-        .with_ordinal()
-        .with_public_attachments()
-        .defer(*TIMELINE_UNREAD)
-        .order_by("starts_at"),
+        without_long_texts(
+            project.meetings.published().with_places().with_ordinal().with_public_attachments(),
+            *PLACES,
+        ).order_by("starts_at"),
         TIMELINE_LIMIT,
     )
     url = list_url(reverse("meetings:meeting-list"), project=project.slug)

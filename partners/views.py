@@ -10,11 +10,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.deferral import without_long_texts
 from core.sections import page_sections
 from core.views import PublicListView
 from partners.enums import RegionKind
 from partners.filters import CentreFilterSet, OrganisationFilterSet
 from partners.models import IntegrationCentre, Organisation, Region
+from partners.sections import CENTRE_CARD_TEXTS
 
 # --- Organisations
 
@@ -117,13 +119,11 @@ class RegionDetailView(DetailView):
         region = self.object
         # Named and linked only: their long texts stay in the database.
         ancestors = list(
-            Region.objects.filter(pk__in=region.ancestor_ids)
-            .defer("search_text", "description")
-            .order_by("path")
+            without_long_texts(Region.objects.filter(pk__in=region.ancestor_ids)).order_by("path")
         )
         context.update(
             ancestors=ancestors,
-            children=region.children.defer("search_text", "description").order_by("name"),
+            children=without_long_texts(region.children.order_by("name")),
             sections=page_sections.sections_for("partners:region", region),
             breadcrumbs=[
                 {"label": _("Regions"), "url": reverse("partners:region-list")},
@@ -154,7 +154,9 @@ class CentreListView(PublicListView):
             .select_related("city")
             .prefetch_related(None)
             .prefetch_related("services", "languages")
-            .defer("search_text", "description", "city__search_text", "city__description")
+        )
+        kwargs["object_list"] = without_long_texts(
+            kwargs["object_list"], "city", keep=CENTRE_CARD_TEXTS
         )
         return super().get_context_data(**kwargs)
 

@@ -2,25 +2,27 @@
 
 from django.urls import reverse
 
+from core.deferral import long_texts, without_long_texts
 from core.sections import Section, page_sections
 from core.views import first_rows, list_url
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.models import Project
 
 RELATED_LIMIT = 50
-# What a project's card does not show: left in the database.
-CARD_UNREAD = ("search_text", "description")
+# A project's card shows its summary; none of its other long texts, nor its programme's.
+CARD_TEXTS = ("summary",)
 
 
 @page_sections.register("partners:organisation", order=10)
 def projects_of_organisation(organisation: Organisation) -> list[Section]:
     participations, more = first_rows(
-        organisation.participations.filter(project__in=Project.objects.published())
-        .select_related("project__programme")
-        .defer(
-            *(f"project__{field}" for field in CARD_UNREAD),
-            "project__programme__description",
+        without_long_texts(
+            organisation.participations.filter(
+                project__in=Project.objects.published()
+            ).select_related("project__programme"),
+            "project__programme",
         )
+        .defer(*long_texts(Project, "project__", keep=CARD_TEXTS))
         .order_by("-project__start_date", "project__title"),
         RELATED_LIMIT,
     )
@@ -39,10 +41,11 @@ def projects_of_organisation(organisation: Organisation) -> list[Section]:
 @page_sections.register("partners:region", order=10)
 def projects_in_region(region: Region) -> list[Section]:
     projects, more = first_rows(
-        Project.objects.published()
-        .covering(region)
-        .with_programme()
-        .defer(*CARD_UNREAD, "programme__description"),
+        without_long_texts(
+            Project.objects.published().covering(region).with_programme(),
+            "programme",
+            keep=CARD_TEXTS,
+        ),
         RELATED_LIMIT,
     )
     url = list_url(reverse("projects:project-list"), region=region.slug)
