@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 from django_filters.views import FilterView
 
 from core import public_cache
+from core.deferral import without_long_texts
 
 
 def first_rows(queryset: models.QuerySet, limit: int) -> tuple[list, bool]:
@@ -91,9 +92,22 @@ class PublicListView(FilterView):
     paginate_by = 20
     paginator_class = ListPaginator
     shared_page = False
+    # The long texts the page's cards show ("summary"): the others stay unread, as do all
+    # those of the rows joined at `card_relations`. None: the page reads whole rows. A
+    # download of the list (opendata) reads whole rows all the same.
+    card_texts: tuple[str, ...] | None = None
+    card_relations: tuple[str, ...] = ()
 
     def paginate_queryset(self, queryset, page_size):
         return super().paginate_queryset(in_stable_order(queryset), page_size)
+
+    def get_context_data(self, **kwargs):
+        rows = kwargs.get("object_list", self.object_list)
+        if self.card_texts is not None and isinstance(rows, models.QuerySet):
+            kwargs["object_list"] = without_long_texts(
+                rows, *self.card_relations, keep=self.card_texts
+            )
+        return super().get_context_data(**kwargs)
 
     @classmethod
     def query_parameters(cls) -> frozenset[str]:

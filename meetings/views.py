@@ -26,6 +26,8 @@ def _sorted_for_listing(filterset: MeetingFilterSet, queryset):
 class MeetingListView(PublicListView):
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
+    card_texts = ("summary",)
+    card_relations = ("city", "region", "host")
 
     def get_queryset(self):
         return Meeting.objects.published().for_list()

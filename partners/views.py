@@ -24,6 +24,8 @@ from partners.sections import CENTRE_CARD_TEXTS
 class OrganisationListView(PublicListView):
     filterset_class = OrganisationFilterSet
     template_name = "partners/organisation_list.html"
+    card_texts = ()
+    card_relations = ("city", "country")
 
     def get_queryset(self):
         return Organisation.objects.reviewed().for_list()
@@ -140,6 +142,8 @@ class RegionDetailView(DetailView):
 class CentreListView(PublicListView):
     filterset_class = CentreFilterSet
     template_name = "partners/centre_list.html"
+    card_texts = CENTRE_CARD_TEXTS
+    card_relations = ("city",)
 
     def get_queryset(self):
         # Open centres first; closed ones follow, marked, for whoever looks one up by name.
@@ -147,16 +151,13 @@ class CentreListView(PublicListView):
 
     def get_context_data(self, **kwargs):
         # The list's download reads the same rows with all their details; a card shows
-        # neither the centre's organisation, its target groups nor the long texts.
+        # neither the centre's organisation nor its target groups.
         kwargs["object_list"] = (
             kwargs["object_list"]
             .select_related(None)
             .select_related("city")
             .prefetch_related(None)
             .prefetch_related("services", "languages")
-        )
-        kwargs["object_list"] = without_long_texts(
-            kwargs["object_list"], "city", keep=CENTRE_CARD_TEXTS
         )
         return super().get_context_data(**kwargs)
 

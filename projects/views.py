@@ -17,6 +17,8 @@ class ProjectListView(PublicListView):
     filterset_class = ProjectFilterSet
     shared_page = True
     template_name = "projects/project_list.html"
+    card_texts = ("summary",)
+    card_relations = ("programme",)
 
     def get_queryset(self):
         return Project.objects.published().for_list()

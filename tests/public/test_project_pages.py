@@ -131,6 +131,19 @@ def _titles(response) -> set[str]:
     return {project.title for project in response.context["object_list"]}
 
 
+def test_project_list_reads_the_summaries_its_cards_show_and_no_other_long_text(client):
+    ProjectFactory(title="Listed", summary="What the card says", description="A long story")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/projects/")
+
+    assert "What the card says" in page_text(response)
+    read = " ".join(q["sql"] for q in queries if q["sql"].startswith("SELECT"))
+    assert '"projects_project"."summary_en"' in read
+    assert '"projects_project"."description_en"' not in read
+    assert '"projects_project"."search_text"' not in read
+
+
 def test_project_list_shows_published_projects_only(client):
     ProjectFactory(title="Visible project")
     ProjectFactory(title="Hidden project", is_published=False)
