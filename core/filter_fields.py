@@ -237,7 +237,7 @@ class TypeaheadChoiceField(PlainModelChoiceField):
     typed in: an exact name (accents and case aside) first, else the only row whose names hold
     the words typed. Several or none is a validation error, which asks for more of the name.
 
-    The model must be searchable (core.search): names are matched in its `search_text`.
+    The model must be searchable (core.search): names are matched in its `search_names`.
     """
 
     widget = TypeaheadInput
@@ -281,7 +281,7 @@ class TypeaheadChoiceField(PlainModelChoiceField):
         folded = fold(text)
         if not folded:
             return []
-        exact = list(rows.filter(search_text__contains=f"{NAME_MARK}{folded}{NAME_MARK}")[:2])
+        exact = list(rows.filter(search_names__contains=f"{NAME_MARK}{folded}{NAME_MARK}")[:2])
         return exact or list(rows.matching(text)[:2])
 
     def _light(self, queryset):
