@@ -76,7 +76,7 @@ def mark_reviewed(modeladmin, request, queryset) -> None:
     # and the API's stamp.
     changed = 0
     with transaction.atomic():
-        for organisation in queryset.filter(is_reviewed=False).select_for_update():
+        for organisation in queryset.filter(is_reviewed=False).select_for_update(of=("self",)):
             organisation.is_reviewed = True
             organisation.save(update_fields=["is_reviewed"])
             changed += 1

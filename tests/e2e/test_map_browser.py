@@ -4,6 +4,7 @@ keyboard, within the strict Content Security Policy, and passing axe with places
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from partners.models import IntegrationCentre
 from tests.e2e.test_accessibility import _blocking_violations
@@ -53,6 +54,8 @@ def test_map_draws_markers_and_outlines_without_the_network(page, site):
     popup_link = page.locator(".leaflet-popup-content a")
     popup_link.wait_for()
     assert popup_link.inner_text() in page.locator(".map-list").inner_text()
+    # The popup fades in: its colours are checked once it is fully drawn.
+    expect(page.locator(".leaflet-popup")).to_have_css("opacity", "1")
 
     from axe_playwright_python.sync_playwright import Axe
 
