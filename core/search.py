@@ -92,8 +92,7 @@ def _folded_parts(parts: Iterable[object]) -> tuple[str, str]:
 
 def build_search_text(parts: Iterable[object]) -> str:
     """The folded `search_text` of the non-empty `parts`, names first, each between marks."""
-    marked, texts = _folded_parts(parts)
-    return f"{marked} {texts}"
+    return search_columns(parts)["search_text"]
 
 
 def build_search_names(parts: Iterable[object]) -> str:

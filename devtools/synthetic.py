@@ -452,7 +452,7 @@ class SearchTextFiller:
     def fill(self, objects: Sequence[models.Model]) -> None:
         if not objects or not hasattr(objects[0], "search_parts"):
             return
-        from core.search import build_search_text
+        from core.search import SearchName, build_search_names, build_search_text
 
         model = type(objects[0])
         if model not in self.trusted:
@@ -461,8 +461,10 @@ class SearchTextFiller:
                 for obj in objects[: self.CHECKED_ROWS]
             )
         for obj in objects:
-            parts = obj.search_parts()
+            parts = list(obj.search_parts())
             obj.search_text = self._join(parts) if self.trusted[model] else build_search_text(parts)
+            # The names alone, short: folded as they are, without the cache.
+            obj.search_names = build_search_names(p for p in parts if isinstance(p, SearchName))
 
     def _join(self, parts: Iterable[object]) -> str:
         from core.search import build_search_text

@@ -4,6 +4,7 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.search import search_columns
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.models import Participation, Project
@@ -58,6 +59,13 @@ def test_texts_come_in_romanian_with_diacritics_and_in_bulgarian_cyrillic(output
 def test_synthetic_rows_are_found_by_the_search_without_diacritics(output):
     assert Meeting.objects.matching("constanta").exists()
     assert Meeting.objects.matching("констанца").exists()
+
+
+def test_synthetic_rows_keep_the_names_the_search_ranks_by(output):
+    for model in (Meeting, Project, Organisation):
+        for row in model.objects.order_by("pk")[:5]:
+            assert row.search_names == search_columns(row.search_parts())["search_names"]
+            assert row.search_names != "|"
 
 
 def test_a_second_run_into_the_same_database_is_refused(output):
