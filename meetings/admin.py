@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+import meetings.prepared_report_admin  # noqa: F401  (registers the prepared reports' admin)
 from accounts.admin_mixins import AdministratorsRestoreMixin
 from accounts.roles import is_administrator
 from core.admin import (
