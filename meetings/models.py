@@ -301,8 +301,10 @@ class Meeting(PublishableModel, SearchableModel):
         _("send reminders"),
         default=True,
         help_text=_(
-            "E-mail the expected attendees and the organisers' contacts before the meeting, "
-            "and its coordinators afterwards while its minutes or attendance are missing."
+            "E-mail the expected attendees and the organisers' contacts before the meeting and "
+            "its coordinators afterwards while its minutes or attendance are missing, and list "
+            "its follow-ups in the weekly follow-up digest. When off, no reminder e-mail is "
+            "about this meeting."
         ),
     )
     reminder_days_before = models.PositiveSmallIntegerField(

@@ -25,7 +25,8 @@ def reminders_visible_to(user, reminders: QuerySet[Reminder]) -> QuerySet[Remind
 
 @admin.register(Reminder)
 class ReminderAdmin(admin.ModelAdmin):
-    """The sent-mail log: read-only; an administrator may have failed e-mails tried again."""
+    """The sent-mail log: read-only; an administrator may have failed e-mails, and those whose
+    outcome is unknown, tried again."""
 
     list_display = ["created_at", "recipient", "kind", "meeting", "status", "attempts", "sent_at"]
     list_filter = ["status", "kind", "created_at"]
@@ -93,18 +94,26 @@ class ReminderAdmin(admin.ModelAdmin):
             actions.pop("try_again", None)
         return actions
 
-    @admin.action(description=_("Try the selected failed e-mails again"))
+    @admin.action(
+        description=_("Try the selected failed e-mails and those of unknown outcome again")
+    )
     def try_again(self, request: HttpRequest, queryset: QuerySet[Reminder]) -> None:
-        failed = list(queryset.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))
-        Reminder.objects.filter(pk__in=failed).update(status=DeliveryStatus.PENDING, attempts=0)
-        for reminder_id in failed:
+        """An e-mail of unknown outcome may have gone out already: sending it again is the
+        administrator's choice, made here, never the retries'."""
+        chosen = list(
+            queryset.filter(status__in=[DeliveryStatus.FAILED, DeliveryStatus.SENDING]).values_list(
+                "pk", flat=True
+            )
+        )
+        Reminder.objects.filter(pk__in=chosen).update(status=DeliveryStatus.PENDING, attempts=0)
+        for reminder_id in chosen:
             send_reminder.enqueue(reminder_id)
         self.message_user(
             request,
             ngettext(
-                "%(count)d e-mail queued again.", "%(count)d e-mails queued again.", len(failed)
+                "%(count)d e-mail queued again.", "%(count)d e-mails queued again.", len(chosen)
             )
-            % {"count": len(failed)},
+            % {"count": len(chosen)},
             messages.SUCCESS,
         )
 

@@ -12,6 +12,8 @@ class ReminderKind(models.TextChoices):
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", pgettext_lazy("reminder status", "Waiting to be sent")
+    # Handed to the mail server with no outcome recorded yet: never sent again by itself.
+    SENDING = "sending", pgettext_lazy("reminder status", "Outcome unknown")
     SENT = "sent", pgettext_lazy("reminder status", "Sent")
     FAILED = "failed", pgettext_lazy("reminder status", "Failed")
     SKIPPED = "skipped", pgettext_lazy("reminder status", "Not sent")

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from core.site_address import site_url
 from meetings.calendar import meetings_calendar
-from meetings.enums import ActionItemStatus, MeetingFormat
-from meetings.models import ActionItem, Meeting
+from meetings.enums import MeetingFormat
+from meetings.models import Meeting
 from reminders.enums import ReminderKind
 from reminders.models import Reminder
-from reminders.planning import missing_from_report
+from reminders.planning import follow_ups_to_list, missing_from_report
 from reminders.tokens import unsubscribe_token
 
 
@@ -92,7 +92,8 @@ def _after_meeting(reminder: Reminder):
 def _follow_ups(reminder: Reminder):
     today = timezone.localdate()
     items = list(
-        ActionItem.objects.filter(pk__in=reminder.action_item_ids, status=ActionItemStatus.OPEN)
+        follow_ups_to_list()
+        .filter(pk__in=reminder.action_item_ids)
         .select_related("meeting", "responsible_organisation")
         .order_by("due_date", "pk")
     )

@@ -30,7 +30,14 @@ class Reminder(models.Model):
     action_item_ids = models.JSONField(_("follow-ups"), default=list, blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     status = models.CharField(
-        _("status"), max_length=8, choices=DeliveryStatus, default=DeliveryStatus.PENDING
+        _("status"),
+        max_length=8,
+        choices=DeliveryStatus,
+        default=DeliveryStatus.PENDING,
+        help_text=_(
+            "Outcome unknown: the e-mail was handed to the mail server, but whether it went out "
+            "was not recorded. It is not sent again unless an administrator tries it again."
+        ),
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)

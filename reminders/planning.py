@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.roles import Role
@@ -210,16 +210,22 @@ def coordinators_of_meetings(meeting_ids) -> dict[int, dict[str, str]]:
 # --- Follow-ups: a weekly digest of what is due within a week or overdue
 
 
+def follow_ups_to_list() -> QuerySet[ActionItem]:
+    """The follow-ups a digest may list: open actions of meetings that were not cancelled and
+    whose reminders are on. Read when a digest is planned and again when it is sent."""
+    return ActionItem.objects.filter(
+        kind=ActionItemKind.ACTION,
+        status=ActionItemStatus.OPEN,
+        meeting__reminders_enabled=True,
+    ).exclude(meeting__status=MeetingStatus.CANCELLED)
+
+
 def follow_up_digests(now: datetime.datetime) -> list[DueReminder]:
     today = timezone.localdate(now)
     week = today - datetime.timedelta(days=today.weekday())
     items = list(
-        ActionItem.objects.filter(
-            kind=ActionItemKind.ACTION,
-            status=ActionItemStatus.OPEN,
-            due_date__lte=today + FOLLOW_UP_HORIZON,
-        )
-        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        follow_ups_to_list()
+        .filter(due_date__lte=today + FOLLOW_UP_HORIZON)
         .select_related("responsible_organisation__country", "responsible_organisation__city")
         .order_by("due_date", "pk")
     )

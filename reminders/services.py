@@ -15,7 +15,12 @@ from reminders.enums import DeliveryStatus, ReminderKind
 from reminders.languages import chosen_languages, country_language, unsubscribed
 from reminders.messages import build_message
 from reminders.models import Recipient, Reminder
-from reminders.planning import DueReminder, due_reminders, missing_from_report
+from reminders.planning import (
+    DueReminder,
+    due_reminders,
+    follow_ups_to_list,
+    missing_from_report,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -85,11 +90,16 @@ def reminders_to_send() -> list[int]:
 def deliver_reminder(*, reminder_id: int) -> Reminder | None:
     """Send one claimed reminder, unless it is sent, being sent, or no longer due.
 
-    The row is locked for the send (SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL), so a
-    second worker given the same reminder finds nothing to do rather than waiting and sending
-    it again. Side effects: the e-mail; the row's status, attempts, subject, error and sent
-    time. A failure of the mail server marks the row failed with the error, to be tried again
-    up to REMINDER_MAX_ATTEMPTS times. Returns the row, or None when there was nothing to do.
+    At most once: before the mail server is called, the row is committed as being sent, with
+    the attempt counted, and only a failure of the mail server returns it to failed. A row left
+    being sent (the process stopped, or the database could not record the outcome) may have
+    gone out, so nothing sends it again: its outcome is unknown until an administrator tries
+    it again from the admin. The row is locked while it is claimed for the send (SELECT … FOR
+    UPDATE SKIP LOCKED on PostgreSQL), so a second worker given the same reminder finds
+    nothing to do. Side effects: the e-mail; the row's status, attempts, subject, error and
+    sent time. A failure of the mail server or of the message marks the row failed with the
+    error, to be tried again up to REMINDER_MAX_ATTEMPTS times. Returns the row, or None when
+    there was nothing to do.
     """
     with transaction.atomic():
         reminder = (
@@ -113,21 +123,32 @@ def deliver_reminder(*, reminder_id: int) -> Reminder | None:
         reminder.last_attempt_at = timezone.now()
         try:
             message = build_message(reminder)
-            reminder.subject = message.subject
-            message.send()
         except Exception as error:
-            # Any failure, of the mail server or of the message, is recorded, never lost.
-            reminder.status = DeliveryStatus.FAILED
-            reminder.error = f"{type(error).__name__}: {error}"[:2000]
-            logger.warning(
-                "Reminder #%d failed on attempt %d: %s", reminder.pk, reminder.attempts, error
-            )
-        else:
-            reminder.status = DeliveryStatus.SENT
-            reminder.sent_at = timezone.now()
-            reminder.error = ""
+            _record_failure(reminder, error)
+            reminder.save()
+            return reminder
+        reminder.subject = message.subject
+        reminder.status = DeliveryStatus.SENDING
+        reminder.error = ""
         reminder.save()
+    try:
+        message.send()
+    except Exception as error:
+        # Whatever the mail server answered, the e-mail did not go: it may be tried again.
+        _record_failure(reminder, error)
+    else:
+        reminder.status = DeliveryStatus.SENT
+        reminder.sent_at = timezone.now()
+        reminder.error = ""
+    # Should this write fail, the row stays being sent, and is not sent again by itself.
+    reminder.save(update_fields=["status", "error", "sent_at"])
     return reminder
+
+
+def _record_failure(reminder: Reminder, error: Exception) -> None:
+    reminder.status = DeliveryStatus.FAILED
+    reminder.error = f"{type(error).__name__}: {error}"[:2000]
+    logger.warning("Reminder #%d failed on attempt %d: %s", reminder.pk, reminder.attempts, error)
 
 
 def reason_not_to_send(reminder: Reminder) -> str:
@@ -149,10 +170,17 @@ def reason_not_to_send(reminder: Reminder) -> str:
     ):
         return str(_("The meeting's record is complete, or its reminders are off."))
     if reminder.kind == ReminderKind.FOLLOW_UPS and not (
-        ActionItem.objects.filter(
-            pk__in=reminder.action_item_ids, status=ActionItemStatus.OPEN
-        ).exists()
+        follow_ups_to_list().filter(pk__in=reminder.action_item_ids).exists()
     ):
+        if ActionItem.objects.filter(
+            pk__in=reminder.action_item_ids, status=ActionItemStatus.OPEN
+        ).exists():
+            return str(
+                _(
+                    "The digest's open follow-ups belong to meetings that were cancelled or "
+                    "whose reminders are off."
+                )
+            )
         return str(_("Every follow-up of the digest was closed."))
     return ""
 

@@ -1,7 +1,9 @@
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from reminders.enums import DeliveryStatus, ReminderKind
 from reminders.models import Reminder
@@ -111,3 +113,66 @@ def test_the_log_itself_offers_no_deletion(client, superuser, sent_mail):
     assert "deletelink" not in change.text
     assert delete.status_code == 403
     assert Reminder.objects.filter(pk=sent_mail["a"].pk).exists()
+
+
+@pytest.fixture
+def unknown_outcome(upcoming_meeting):
+    """A reminder handed to the mail server whose outcome was never recorded."""
+    return Reminder.objects.create(
+        kind=ReminderKind.BEFORE_MEETING,
+        meeting=upcoming_meeting,
+        occasion=upcoming_meeting.local_starts_at.date(),
+        recipient="ana.pop@example.org",
+        recipient_name="Ana Pop",
+        language="en",
+        status=DeliveryStatus.SENDING,
+        attempts=1,
+        last_attempt_at=timezone.now(),
+    )
+
+
+def test_the_log_shows_an_e_mail_whose_outcome_is_unknown(client, superuser, unknown_outcome):
+    client.force_login(superuser)
+
+    changelist = client.get(
+        reverse("admin:reminders_reminder_changelist"), {"status__exact": "sending"}
+    )
+    change = client.get(reverse("admin:reminders_reminder_change", args=[unknown_outcome.pk]))
+
+    assert "ana.pop@example.org" in changelist.text
+    assert '<td class="field-status">Outcome unknown</td>' in changelist.text
+    assert '<div class="readonly">Outcome unknown</div>' in change.text
+    assert "It is not sent again unless an administrator tries it again." in change.text
+
+
+def test_an_administrator_has_an_e_mail_of_unknown_outcome_sent_again(
+    client, superuser, unknown_outcome
+):
+    client.force_login(superuser)
+    changelist = reverse("admin:reminders_reminder_changelist")
+
+    offered = client.get(changelist)
+    response = client.post(
+        changelist,
+        {"action": "try_again", "_selected_action": [unknown_outcome.pk]},
+        follow=True,
+    )
+
+    assert "Try the selected failed e-mails and those of unknown outcome again" in offered.text
+    assert "1 e-mail queued again." in response.text
+    unknown_outcome.refresh_from_db()
+    assert (unknown_outcome.status, unknown_outcome.attempts) == (DeliveryStatus.SENT, 1)
+    assert [message.to for message in mail.outbox] == [["ana.pop@example.org"]]
+
+
+def test_trying_again_leaves_sent_e_mails_alone(client, superuser, sent_mail):
+    client.force_login(superuser)
+
+    client.post(
+        reverse("admin:reminders_reminder_changelist"),
+        {"action": "try_again", "_selected_action": [sent_mail["b"].pk]},
+    )
+
+    sent_mail["b"].refresh_from_db()
+    assert sent_mail["b"].status == DeliveryStatus.SENT
+    assert mail.outbox == []

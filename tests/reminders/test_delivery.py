@@ -1,10 +1,11 @@
+import contextlib
 import smtplib
 import threading
 
 import pytest
 from django.core import mail
 from django.core.mail.backends import locmem
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -65,6 +66,50 @@ def test_a_failed_job_is_queued_again_for_later_where_the_queue_can_wait(
     [retry] = send_reminder.get_backend().results
     assert retry.args == [reminder.pk]
     assert retry.task.run_after is not None
+
+
+@contextlib.contextmanager
+def database_lost_after_the_send():
+    """The database goes away once the mail server has taken the e-mail: the write that
+    records it as sent fails."""
+
+    def lose_the_connection(execute, sql, params, many, context):
+        if mail.outbox and sql.startswith("UPDATE") and "reminders_reminder" in sql:
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(lose_the_connection):
+        yield
+
+
+# Committed for real, as a worker's writes are: the row must stay as the send left it.
+@pytest.mark.django_db(transaction=True)
+def test_an_e_mail_whose_sending_was_not_recorded_is_never_sent_again_by_itself(
+    upcoming_meeting,
+):
+    with scopes_disabled():
+        reminder = claim_due_reminders()[0]
+        with database_lost_after_the_send(), pytest.raises(OperationalError):
+            deliver_reminder(reminder_id=reminder.pk)
+
+    reminder.refresh_from_db()
+    assert reminder.status == DeliveryStatus.SENDING
+    assert reminder.get_status_display() == "Outcome unknown"
+    assert reminder.attempts == 1
+    assert reminder.last_attempt_at is not None
+    assert len(mail.outbox) == 1
+
+    with scopes_disabled():
+        again = deliver_reminder(reminder_id=reminder.pk)
+    task_result = send_reminder.call(reminder.pk)
+    run_daily()
+    run_daily()
+
+    assert again is None
+    assert task_result == "nothing to do"
+    assert [m.to for m in mail.outbox].count([reminder.recipient]) == 1
+    reminder.refresh_from_db()
+    assert (reminder.status, reminder.attempts) == (DeliveryStatus.SENDING, 1)
 
 
 def test_a_reminder_claimed_twice_is_recorded_once(upcoming_meeting):

@@ -5,8 +5,9 @@ from django.core import mail
 from django.utils import timezone
 
 from meetings.enums import ActionItemStatus
-from reminders.enums import ReminderKind
+from reminders.enums import DeliveryStatus, ReminderKind
 from reminders.models import Reminder
+from reminders.services import claim_due_reminders
 from tests.factories import ActionItemFactory, ContactFactory, OrganisationFactory
 from tests.reminders.conftest import run_daily
 
@@ -79,3 +80,76 @@ def test_no_digest_when_nothing_is_due(follow_ups):
     run_daily()
 
     assert mail.outbox == []
+
+
+@pytest.fixture
+def switched_off_follow_up(follow_ups, meeting_b, coordinator_b):
+    """A follow-up of another meeting, for the same partner, due within the week."""
+    partner = follow_ups["soon"].responsible_organisation
+    return ActionItemFactory(
+        meeting=meeting_b,
+        text="Translate the leaflet",
+        responsible_organisation=partner,
+        due_date=_days(2),
+    )
+
+
+def _switch_reminders_off(meeting):
+    meeting.reminders_enabled = False
+    meeting.save()
+
+
+def test_the_digest_leaves_out_follow_ups_of_meetings_whose_reminders_are_off(
+    switched_off_follow_up, meeting_b
+):
+    _switch_reminders_off(meeting_b)
+
+    run_daily()
+
+    # Meeting B's coordinator is written to about nothing else, so gets no digest at all.
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "coordinator.a@example.org",
+        "petra@partner.example.org",
+    ]
+    [petra] = [message for message in mail.outbox if message.to == ["petra@partner.example.org"]]
+    assert "Book the hall" in petra.body
+    assert "Send the action plan" in petra.body
+    assert "Translate the leaflet" not in petra.body
+    assert "Translate the leaflet" not in petra.alternatives[0].content
+
+
+def test_a_meeting_switched_off_after_the_digest_was_claimed_is_left_out_of_it(
+    switched_off_follow_up, meeting_b
+):
+    claimed = claim_due_reminders()
+    _switch_reminders_off(meeting_b)
+
+    run_daily()
+
+    assert len(claimed) == 3
+    [petra] = [message for message in mail.outbox if message.to == ["petra@partner.example.org"]]
+    assert petra.subject == "Follow-ups: 1 overdue, 1 due within a week"
+    assert "Book the hall" in petra.body
+    assert "Translate the leaflet" not in petra.body
+    not_sent = Reminder.objects.get(recipient="coordinator.b@example.org")
+    assert not_sent.status == DeliveryStatus.SKIPPED
+    assert "coordinator.b@example.org" not in [message.to[0] for message in mail.outbox]
+
+
+def test_a_digest_whose_only_meeting_is_switched_off_after_claiming_is_not_sent(
+    follow_ups, meeting_a
+):
+    claimed = claim_due_reminders()
+    _switch_reminders_off(meeting_a)
+
+    run_daily()
+
+    assert len(claimed) == 2
+    assert mail.outbox == []
+    for reminder in Reminder.objects.all():
+        assert reminder.status == DeliveryStatus.SKIPPED
+        assert reminder.error == (
+            "The digest's open follow-ups belong to meetings that were cancelled or whose "
+            "reminders are off."
+        )
+        assert reminder.sent_at is None
