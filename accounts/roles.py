@@ -66,7 +66,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Vocabularies editors extend; entries are renamed, never deleted (see partners.admin).
         *_crud("partners", ["service", "targetgroup"], actions=("add", "change", "view")),
     ],
-    Role.STAFF: _view_everything(),
+    # The reports prepared for anyone, in the back office (their own are on "My reports").
+    Role.STAFF: [*_view_everything(), "meetings.view_preparedreport"],
 }
 
 

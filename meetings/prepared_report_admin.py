@@ -27,7 +27,7 @@ class PreparedReportAdmin(admin.ModelAdmin):
         "title",
         "kind",
         "status",
-        "requested_by",
+        "requester",
         "created_at",
         "attempts",
         "error_in_short",
@@ -77,6 +77,11 @@ class PreparedReportAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    @admin.display(description=_("requested by"), ordering="requested_by__email")
+    def requester(self, report: PreparedReport) -> str:
+        # The address the list is searched by; two people may share a name.
+        return report.requested_by.email
 
     @admin.display(description=_("error"))
     def error_in_short(self, report: PreparedReport) -> str:
