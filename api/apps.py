@@ -7,10 +7,8 @@ class ApiConfig(AppConfig):
     verbose_name = _("Public API")
 
     def ready(self) -> None:
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-
         from api import schema  # noqa: F401  (describes the shared filters to the OpenAPI document)
-        from api.stamp import on_model_change
+        from api.stamp import on_public_content_changed
+        from core.signals import public_content_changed
 
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(on_model_change, dispatch_uid="api.stamp")
+        public_content_changed.connect(on_public_content_changed, dispatch_uid="api.stamp")

@@ -4,8 +4,12 @@ Its token goes into each response's ETag and its time is the Last-Modified, so a
 GET is answered 304 after one primary-key read, before any list is filtered or counted. The
 portal's models keep no `updated_at` of their own; the stamp stands for all of them at once.
 
-Writes that send no signals (bulk_create, QuerySet.update, loading a database dump) leave the
-stamp as it was: the synthetic data generator and the benchmark work on fresh databases.
+It is renewed on the same path as the public pages' cache: `core.public_cache.content_changed()`
+sends `core.signals.public_content_changed`, on each save and delete in PUBLIC_CONTENT_APPS and
+from the writes that send no model signals (QuerySet.update, bulk_create, the `restore`
+command), which call it themselves; the stamp is renewed once the change is committed. A write
+that neither saves a model nor calls `content_changed()` leaves the stamp, and so every
+client's ETag, as it was.
 """
 
 import functools
@@ -31,8 +35,9 @@ def shows_changes_of(model: type[models.Model]) -> bool:
     return not any(field.name == "history_id" for field in model._meta.fields)
 
 
-def on_model_change(sender, using: str = "default", **kwargs) -> None:
-    if shows_changes_of(sender):
+def on_public_content_changed(sender, using: str = "default", **kwargs) -> None:
+    """Renew the stamp after the commit; `sender` is the model changed, None if not known."""
+    if sender is None or shows_changes_of(sender):
         transaction.on_commit(renew, using=using)
 
 

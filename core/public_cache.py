@@ -2,7 +2,8 @@
 editor changes anything.
 
 Every key carries the *content version*, a token that changes whenever a row of partners,
-projects or meetings is saved or deleted (the receivers are connected in apps.py). A new token
+projects or meetings is saved or deleted (the receivers are connected in apps.py), or
+`content_changed()` is called after a write that sends no signals. A new token
 orphans every cached entry at once: an editor's change shows on the next request, nothing waits
 for an expiry. The orphans age out after PUBLIC_CACHE_SECONDS.
 
@@ -20,11 +21,13 @@ from collections.abc import Callable, Collection
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import models, transaction
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+
+from core.signals import public_content_changed
 
 VERSION_KEY = "public-content-version"
 # Rendered in place of the CSRF token of a page kept for everyone; each response gets its own.
@@ -43,19 +46,28 @@ def content_version() -> str:
     return version
 
 
-def content_changed() -> None:
-    """Orphan every cached entry; called on each save and delete of public content."""
+def content_changed(
+    *, model: type[models.Model] | None = None, using: str = DEFAULT_DB_ALIAS
+) -> None:
+    """Orphan every cached entry and send ``public_content_changed`` (which renews the API's
+    stamp), whether or not the cache is on.
+
+    Called on each save and delete of public content, and by every write that sends no model
+    signals (``QuerySet.update()``, ``bulk_create()``, a restore): such a write must call it
+    itself. ``model``: the model whose rows changed, if only one did.
+    """
+    public_content_changed.send(sender=model, using=using)
     if not enabled():
         return
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
     # Once more after the commit: a request that read the old rows under the new token, while
     # the transaction was still open, must not have its entry served from now on.
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None), using=using)
 
 
-def on_model_change(sender, **kwargs) -> None:
+def on_model_change(sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     if sender._meta.app_label in settings.PUBLIC_CONTENT_APPS:
-        content_changed()
+        content_changed(model=sender, using=using)
 
 
 def _key(*parts: object) -> str:

@@ -27,6 +27,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.public_cache import content_changed
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 # SearchableQuerySet.first_best() looks for the first matches among this many times the rows
@@ -323,9 +325,16 @@ class SearchableQuerySet(models.QuerySet):
 
 def refresh_search_text(rows: Iterable["SearchableModel"]) -> None:
     """Store each row's `search_text` and `search_names` anew, its other columns untouched and
-    no signal sent: for rows whose text includes another row's, when that other row changes."""
+    no model signal sent: for rows whose text includes another row's, when that other row
+    changes. What public searches find changes with them, so the public pages' cache and the
+    API's stamp are renewed (`public_cache.content_changed`)."""
+    changed = None
     for row in rows:
-        type(row)._default_manager.filter(pk=row.pk).update(**search_columns(row.search_parts()))
+        changed = type(row)
+        changed._default_manager.filter(pk=row.pk).update(**search_columns(row.search_parts()))
+    if changed is not None:
+        # After the update: the save that led here renewed them before these rows changed.
+        content_changed(model=changed)
 
 
 def rewrite_search_text(queryset: models.QuerySet, parts_of: Callable, batch: int = 500) -> None:

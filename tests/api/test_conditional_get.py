@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
+from core.public_cache import content_changed
+from core.search import refresh_search_text
+from projects.models import FundingProgramme, Project
 from tests.factories import OrganisationFactory
 
 
@@ -88,3 +91,48 @@ def test_marking_organisations_reviewed_in_the_admin_lists_them_at_once(
 
     assert again.status_code == 200
     assert newcomer.slug in {row["slug"] for row in again.json()["results"]}
+
+
+def _titles(response) -> set[str]:
+    return {row["title"] for row in response.json()["results"]}
+
+
+def test_a_write_without_signals_is_answered_anew_once_content_changed_is_called(
+    client, network, settings, django_capture_on_commit_callbacks
+):
+    # The API's stamp renews even where the public pages' cache is off.
+    settings.PUBLIC_CACHE = False
+    listed = client.get("/api/projects/")
+    etag = listed["ETag"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        # As `restore` and bulk writes change rows: no save, so no model signal.
+        Project.objects.filter(slug="ongoing").update(title_en="Renamed by a bulk write")
+        stale = client.get("/api/projects/", headers={"if-none-match": etag})
+        content_changed()
+    again = client.get("/api/projects/", headers={"if-none-match": etag})
+
+    assert stale.status_code == 304  # the write alone says nothing, hence content_changed()
+    assert again.status_code == 200
+    assert "Renamed by a bulk write" in _titles(again)
+    assert "Ongoing project" not in _titles(again)
+    assert again["ETag"] != etag
+
+
+def test_projects_found_by_a_renamed_programme_are_answered_anew(
+    client, network, django_capture_on_commit_callbacks
+):
+    programme = FundingProgramme.objects.get(slug="amif-national")
+    before = client.get("/api/projects/", {"q": "Asylum Fund Romania"})
+    assert before.json()["results"] == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        FundingProgramme.objects.filter(pk=programme.pk).update(name_en="Asylum Fund Romania")
+        programme.refresh_from_db()
+        refresh_search_text(programme.projects.all())
+    again = client.get(
+        "/api/projects/", {"q": "Asylum Fund Romania"}, headers={"if-none-match": before["ETag"]}
+    )
+
+    assert again.status_code == 200
+    assert _titles(again) == {"Ongoing project"}
