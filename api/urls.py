@@ -1,5 +1,4 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework import routers
 from rest_framework.reverse import reverse
 
@@ -34,8 +33,8 @@ router.register("centres", views.CentreViewSet, basename="centre")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 
 urlpatterns = [
-    # The OpenAPI document and its documentation page
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
-    path("docs/", docs.ApiDocsView.as_view(url_name="api:openapi"), name="docs"),
+    # The OpenAPI document and its documentation page, each in the language of ?lang=
+    path("openapi.json", docs.OpenApiDocumentView.as_view(), name="openapi"),
+    path("docs/", docs.ApiDocsView.as_view(), name="docs"),
     *router.urls,
 ]

@@ -476,9 +476,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
+# The document is generated in the language each request asks for (api/docs.py), so its
+# texts are translated lazily like the models' names and help texts it quotes.
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Integration Portal API",
-    "DESCRIPTION": (
+    "TITLE": _("Integration Portal API"),
+    "DESCRIPTION": _(
         "Read-only public data of the Integration Portal: projects, programmes, organisations "
         "and their roles in projects, regions, integration centres and published meetings. "
         "Lists take the same filters as the portal's public lists. Texts follow "
@@ -486,6 +488,25 @@ SPECTACULAR_SETTINGS = {
         "own language."
     ),
     "VERSION": "1",
+    # One per list, in the order the API's root names them.
+    "TAGS": [
+        {"name": "projects", "description": _("Published projects with their partners.")},
+        {"name": "programmes", "description": _("The programmes that fund the projects.")},
+        {"name": "organisations", "description": _("Organisations the portal has reviewed.")},
+        {
+            "name": "participations",
+            "description": _("The role each organisation has in each project."),
+        },
+        {
+            "name": "regions",
+            "description": _("Countries, regions, counties and cities, in tree order."),
+        },
+        {"name": "centres", "description": _("Integration centres and working points.")},
+        {
+            "name": "meetings",
+            "description": _("Published meetings with their public agenda and decisions."),
+        },
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

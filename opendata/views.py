@@ -109,7 +109,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
             "datasets": DATASETS,
             "licence_url": LICENCE_URL,
             "attribution": ATTRIBUTION % {"address": site_url("/")},
-            "api_docs_url": API_DOCS_PATH,
+            "api_docs_url": f"{API_DOCS_PATH}?lang={translation.get_language()}",
             "xlsx_max_rows": XLSX_MAX_ROWS,
             "breadcrumbs": [{"label": _("Open data")}],
         },

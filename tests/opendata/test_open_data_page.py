@@ -30,7 +30,7 @@ def test_open_data_page_links_the_licence_package_catalogue_and_api(client, db):
 
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
     assert "Source: Integration Portal (http://127.0.0.1:8000/), data under CC BY 4.0" in html
-    for address in ["/datapackage.json", "/catalog.jsonld", "/api/docs/"]:
+    for address in ["/datapackage.json", "/catalog.jsonld", "/api/docs/?lang=en"]:
         assert f'href="{address}"' in html
 
 
