@@ -20,7 +20,6 @@ from api.language import LANGUAGE_PARAMETER, language_codes, requested_language
 from core.deferral import long_texts
 from meetings.filters import MeetingFilterSet
 from meetings.models import Meeting
-from meetings.views import _sorted_for_listing as sorted_for_meeting_list
 from partners.filters import CentreFilterSet, OrganisationFilterSet
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.filters import ProjectFilterSet
@@ -241,4 +240,4 @@ class MeetingViewSet(PublicResourceViewSet):
         )
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
-        return sorted_for_meeting_list(filterset, filterset.qs)
+        return filterset.in_listing_order(filterset.qs)

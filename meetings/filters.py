@@ -96,6 +96,17 @@ class MeetingFilterSet(PublicFilterSet):
         model = Meeting
         fields = ["q", "when", "kind", "format", "project", "organisation", "region", "year"]
 
+    def in_listing_order(self, queryset: QuerySet[Meeting]) -> QuerySet[Meeting]:
+        """`queryset` in the order the meeting list shows it, unless a sort was chosen:
+        upcoming meetings soonest first, everything else newest first. Shared by the public
+        list, its calendar and the API's list."""
+        data = self.data if self.is_bound else {}
+        if data.get("ordering"):
+            return queryset
+        if data.get("when") == When.UPCOMING:
+            return queryset.order_by("starts_at", "pk")
+        return queryset.order_by("-starts_at", "-pk")
+
     def filter_project(self, qs: QuerySet, name: str, value: Project | None) -> QuerySet:
         if value is None:
             return qs

@@ -6,21 +6,11 @@ from django.views.generic import DetailView
 
 from core.views import PublicListView
 from meetings.calendar import meetings_calendar
-from meetings.filters import MeetingFilterSet, When
+from meetings.filters import MeetingFilterSet
 from meetings.models import Meeting
 
 # A subscribable calendar stays small enough for calendar programs to refresh it often.
 CALENDAR_LIMIT = 500
-
-
-def _sorted_for_listing(filterset: MeetingFilterSet, queryset):
-    """Upcoming meetings read soonest first, everything else newest first, unless sorted."""
-    data = filterset.data if filterset.is_bound else {}
-    if data.get("ordering"):
-        return queryset
-    if data.get("when") == When.UPCOMING:
-        return queryset.order_by("starts_at", "pk")
-    return queryset.order_by("-starts_at", "-pk")
 
 
 class MeetingListView(PublicListView):
@@ -33,7 +23,7 @@ class MeetingListView(PublicListView):
         return Meeting.objects.published().for_list()
 
     def paginate_queryset(self, queryset, page_size):
-        return super().paginate_queryset(_sorted_for_listing(self.filterset, queryset), page_size)
+        return super().paginate_queryset(self.filterset.in_listing_order(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -81,7 +71,7 @@ def meeting_calendar(request) -> HttpResponse:
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    meetings = _sorted_for_listing(filterset, filterset.qs)[:CALENDAR_LIMIT]
+    meetings = filterset.in_listing_order(filterset.qs)[:CALENDAR_LIMIT]
     return HttpResponse(
         meetings_calendar(meetings, name=_("Meetings of the integration network")),
         content_type="text/calendar; charset=utf-8",
