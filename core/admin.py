@@ -323,7 +323,12 @@ class ChoicesReadOnce(ModelChoiceIterator):
 
     def __iter__(self):
         if not self._read:
-            self._read.append(list(super().__iter__()))
+            # All at once: ModelChoiceIterator's iterator() would hold a server-side cursor
+            # open on PostgreSQL for the few rows of a list.
+            choices = [self.choice(row) for row in self.queryset.all()]
+            if self.field.empty_label is not None:
+                choices.insert(0, ("", self.field.empty_label))
+            self._read.append(choices)
         return iter(self._read[0])
 
     def __len__(self) -> int:

@@ -33,6 +33,18 @@ def _option(value: str, label: str) -> str:
     return f'<option value="{html.escape(value)}">{html.escape(label)}</option>'
 
 
+def _options(choices) -> str:
+    """Options and option groups ((group label, [(value, label), …])) written out directly."""
+    written = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            group = _options(label)
+            written.append(f'<optgroup label="{html.escape(str(value))}">\n{group}\n</optgroup>')
+        else:
+            written.append(_option("" if value is None else str(value), str(label)))
+    return "\n".join(written)
+
+
 class PlainModelChoiceField(django_filters.fields.ModelChoiceField):
     """A model choice field whose choices are read as plain values, no model instance each.
 
@@ -138,13 +150,8 @@ class LongSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         if isinstance(self.choices, SharedModelChoiceIterator):
             options = self.choices.options_html()
-        elif any(isinstance(label, list | tuple) for _value, label in self.choices):
-            return super().render(name, value, attrs, renderer)  # option groups
         else:
-            options = "\n".join(
-                _option("" if option_value is None else str(option_value), str(label))
-                for option_value, label in self.choices
-            )
+            options = _options(self.choices)
         for selected in self.format_value(value)[:1]:
             option = f'<option value="{html.escape(selected)}"'
             options = options.replace(f"{option}>", f"{option} selected>", 1)

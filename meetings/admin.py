@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Subquery
 from django.forms.formsets import BaseFormSet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -31,6 +31,7 @@ from core.admin import (
     RowScopedAdminMixin,
     translated,
 )
+from core.deferral import without_long_texts
 from meetings import attendance_views
 from meetings.admin_filters import RelatedInUseFilter
 from meetings.dashboard import staff_dashboard
@@ -153,12 +154,14 @@ class MeetingProjectInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Ta
         if plain_list:
             # Their own projects, plus those already on this meeting so a shared meeting's
             # other projects stay valid when the form comes back.
-            choosable = Q(pk__in=projects_attachable_by(request.user).values("pk"))
+            choosable = projects_attachable_by(request.user).values("pk")
             if meeting is not None and meeting.pk:
                 on_meeting = MeetingProject.objects.filter(meeting=meeting).values("project_id")
-                choosable |= Q(pk__in=on_meeting)
-            projects = db_field.related_model.objects.filter(choosable)
-            kwargs["queryset"] = projects.order_by("acronym", "title")
+                # A union, not "or": PostgreSQL then reads the few projects by their keys.
+                choosable = choosable.union(on_meeting)
+            projects = db_field.related_model.objects.filter(pk__in=choosable)
+            # Labelled with acronym or title: the long texts stay in the database.
+            kwargs["queryset"] = without_long_texts(projects.order_by("acronym", "title"))
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if plain_list and field is not None:
             # Every row's list (and the blank row's) from one read of the projects.
@@ -277,6 +280,25 @@ def _fold_rarely_used(fieldsets: list, meeting: Meeting | None) -> list:
     return folded
 
 
+def _has_rows(model) -> str:
+    """The name of the meeting's annotation saying whether it has rows of an inline's model."""
+    return f"has_{model._meta.model_name}_rows"
+
+
+def _carried_action_items_of_outer_meeting(user):
+    """As action_items_carried_to(), for the meeting of the query this is a subquery of."""
+    same_projects = MeetingProject.objects.filter(meeting=OuterRef(OuterRef("pk")))
+    return (
+        ActionItem.objects.open()
+        .filter(
+            meeting__projects__in=same_projects.values("project_id"),
+            meeting__starts_at__lt=OuterRef("starts_at"),
+            meeting__in=meetings_visible_to(user).values("pk"),
+        )
+        .exclude(meeting=OuterRef("pk"))
+    )
+
+
 def _carried_action_items(meeting: Meeting):
     """What MeetingAdmin.get_object found for the user; none where the meeting came from
     elsewhere (an earlier version in the history)."""
@@ -381,14 +403,42 @@ class MeetingAdmin(
             own = list(projects_attachable_by(request.user)[:2])
             if len(own) == 1:
                 kwargs["initial"] = [{"project": own[0].pk}]
+        if request.method == "GET" and getattr(obj, _has_rows(inline.model), True) is False:
+            kwargs["queryset"] = kwargs["queryset"].none()  # known empty: no query
         return kwargs
 
     # The change page: carried-over action items, tools for the coordinator's routine.
 
     def get_object_queryset(self, request):
-        # Whether the user may change the meeting, read with it rather than asked apart.
-        editable = meetings_editable_by(request.user).filter(pk=OuterRef("pk"))
-        return super().get_object_queryset(request).annotate(user_may_edit=Exists(editable))
+        # What the page asks about the meeting and this user, read with it rather than apart:
+        # whether they may change it and export it, and the project to plan its next one for.
+        user = request.user
+        editable = meetings_editable_by(user).filter(pk=OuterRef("pk"))
+        exportable = meetings_visible_to(user).filter(pk=OuterRef("pk"))
+        lead_project = MeetingProject.objects.filter(
+            meeting=OuterRef("pk"),
+            role=ProjectRoleInMeeting.ORGANISER,
+            project__in=projects_attachable_by(user),
+        ).order_by("pk")
+        # And which of its lists have rows at all, so that an empty one costs no query. Whether
+        # rows exist, not which: the inlines still read only the rows this user may.
+        has_rows = {
+            _has_rows(inline.model): Exists(
+                inline.model._base_manager.filter(meeting=OuterRef("pk"))
+            )
+            for inline in self.inlines
+        }
+        return (
+            super()
+            .get_object_queryset(request)
+            .annotate(
+                has_carried_action_items=Exists(_carried_action_items_of_outer_meeting(user)),
+                user_may_edit=Exists(editable),
+                user_may_export=Exists(exportable),
+                project_to_plan_for=Subquery(lead_project.values("project_id")[:1]),
+                **has_rows,
+            )
+        )
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -401,6 +451,8 @@ class MeetingAdmin(
         return obj
 
     def _carried_action_items_exist(self, request, obj) -> bool:
+        if hasattr(obj, "has_carried_action_items"):  # read with the meeting
+            return obj.has_carried_action_items
         memo = request.__dict__.setdefault("_carried_items", {})
         if obj.pk not in memo:
             memo[obj.pk] = _carried_action_items(obj).exists()
@@ -509,15 +561,7 @@ class MeetingAdmin(
             "is_published": meeting.is_published,
             "plan_next_url": None,
         }
-        lead = (
-            meeting.meeting_projects.filter(
-                role=ProjectRoleInMeeting.ORGANISER,
-                project__in=projects_attachable_by(request.user),
-            )
-            .order_by("pk")
-            .values_list("project_id", flat=True)
-            .first()
-        )
+        lead = meeting.project_to_plan_for  # read with the meeting: get_object_queryset
         if lead and self.has_add_permission(request):
             tools["plan_next_url"] = (
                 reverse("admin:{}_{}_next_quarterly".format(*info)) + f"?project={lead}"

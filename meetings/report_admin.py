@@ -66,7 +66,11 @@ class MeetingReportsAdminMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         meeting = self.get_object(request, object_id)
-        extra_context["can_export_reports"] = bool(
-            meeting and can_export_meeting(request.user, meeting)
-        )
+        if meeting is None:
+            may_export = False
+        elif hasattr(meeting, "user_may_export"):  # read with the meeting by the admin
+            may_export = meeting.user_may_export
+        else:
+            may_export = can_export_meeting(request.user, meeting)
+        extra_context["can_export_reports"] = may_export
         return super().change_view(request, object_id, form_url, extra_context)

@@ -23,12 +23,12 @@ from tests.security.html_forms import find_form
 pytestmark = pytest.mark.django_db
 
 # What the meeting page reads, for any number of rows: the session, the user and their roles,
-# projects and permissions (6), the meeting with whether they may change it, whether they may
-# export it, open items carried over from earlier meetings, the "plan the next meeting" link
-# (4), the rows of the seven inlines (7), the coordinator's projects for the project rows (1),
-# and the chosen organisations, contacts and places of the autocomplete boxes (one query
-# each: 3).
-CHANGE_FORM_QUERIES = 21
+# projects and permissions (5); the meeting, with whether they may change and export it, the
+# open items carried over from earlier meetings, the project to plan its next meeting for and
+# which of its lists have rows (1); the rows of the lists that have some (5 here: outputs and
+# attachments have none and cost nothing); the coordinator's projects for the project rows
+# (1); and the chosen organisations and contacts of the autocomplete boxes (one query each: 2).
+CHANGE_FORM_QUERIES = 14
 CHANGELIST_QUERIES = 12
 
 

@@ -145,6 +145,16 @@ def test_the_zone_is_chosen_from_the_iana_list(client, coordinator_a, conference
     assert form.data["timezone"] == ["Europe/Warsaw"]
 
 
+def test_the_zones_are_grouped_by_area_europe_first(client, coordinator_a, conference):
+    client.force_login(coordinator_a)
+
+    page = client.get(reverse("admin:meetings_meeting_change", args=[conference.pk])).content
+    zones = page.decode().split('name="timezone"', 1)[1].split("</select>", 1)[0]
+
+    assert zones.index('<optgroup label="Europe">') < zones.index('<optgroup label="America">')
+    assert '<option value="Europe/Warsaw" selected>' in zones
+
+
 def test_an_unknown_zone_is_refused_and_nothing_changes(client, coordinator_a, conference):
     client.force_login(coordinator_a)
 
