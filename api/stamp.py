@@ -15,11 +15,11 @@ client's ETag, as it was.
 import functools
 import uuid
 
-from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 from api.models import ContentStamp
+from core.public_cache import is_public_content
 
 STAMP_ID = 1
 # Rows of the public apps that no API resource shows: their changes leave the stamp alone.
@@ -29,7 +29,7 @@ NOT_SHOWN = frozenset({"partners.Contact", "meetings.Attendance"})
 @functools.cache
 def shows_changes_of(model: type[models.Model]) -> bool:
     label = model._meta.label
-    if model._meta.app_label not in settings.PUBLIC_CONTENT_APPS or label in NOT_SHOWN:
+    if not is_public_content(model) or label in NOT_SHOWN:
         return False
     # simple_history's copies of each saved row (HistoricalProject…).
     return not any(field.name == "history_id" for field in model._meta.fields)

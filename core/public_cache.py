@@ -66,8 +66,16 @@ def content_changed(
 
 
 def on_model_change(sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
-    if sender._meta.app_label in settings.PUBLIC_CONTENT_APPS:
+    if is_public_content(sender):
         content_changed(model=sender, using=using)
+
+
+def is_public_content(model) -> bool:
+    """Whether rows of `model` can show on public pages: those of the public apps, but for
+    models that say they never do (`shows_on_public_pages = False`)."""
+    return model._meta.app_label in settings.PUBLIC_CONTENT_APPS and getattr(
+        model, "shows_on_public_pages", True
+    )
 
 
 def _key(*parts: object) -> str:

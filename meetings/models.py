@@ -729,6 +729,9 @@ class PreparedReport(models.Model):
     may download it.
     """
 
+    # Bookkeeping of the background jobs: its writes leave the public pages' cache alone.
+    shows_on_public_pages = False
+
     class Kind(models.TextChoices):
         QUARTERLY = "quarterly", _("Quarterly report")
         MEETINGS = "meetings", _("Meeting reports")

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.models import PreparedReport
 from partners.models import Organisation
 from tests.factories import (
     FundingProgrammeFactory,
@@ -196,3 +197,24 @@ def test_upcoming_meetings_leave_out_a_meeting_that_started_a_minute_ago(client)
 
     assert "Starts in an hour" in upcoming and "Started a minute ago" not in upcoming
     assert "Started a minute ago" in past and "Starts in an hour" not in past
+
+
+def test_a_prepared_report_leaves_the_cached_pages_in_place(
+    client, staff_user, django_assert_num_queries
+):
+    ProjectFactory(title="Integration through sport")
+    client.get(PROJECT_LIST)
+
+    report = PreparedReport.objects.create(
+        requested_by=staff_user,
+        kind=PreparedReport.Kind.QUARTERLY,
+        title="Q1 2027",
+        parameters={"year": 2027, "quarter": 1},
+        language="en",
+    )
+    report.status = PreparedReport.Status.READY
+    report.save()
+
+    with django_assert_num_queries(0):
+        response = client.get(PROJECT_LIST)
+    assert "Integration through sport" in response.content.decode()
