@@ -18,21 +18,13 @@ from accounts.roles import is_administrator, is_staff_reader
 from meetings.models import PreparedReport
 
 #: Enough of a failure's reason to tell failures apart in the list; the whole is on its page.
-ERROR_SHOWN_IN_LIST = 100
+ERROR_SHOWN_IN_LIST = 80
 
 
 @admin.register(PreparedReport)
 class PreparedReportAdmin(admin.ModelAdmin):
-    list_display = [
-        "title",
-        "kind",
-        "status",
-        "requester",
-        "created_at",
-        "attempts",
-        "error_in_short",
-        "download",
-    ]
+    # What staff look for first comes first; the kind is a filter, the attempts are on the page.
+    list_display = ["title", "status", "download", "requester", "created_at", "error_in_short"]
     list_filter = ["status", "kind"]
     list_select_related = ["requested_by"]
     date_hierarchy = "created_at"
