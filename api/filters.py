@@ -17,15 +17,21 @@ from projects.models import Participation, Project
 class ParticipationFilterSet(PublicFilterSet):
     project = django_filters.ModelChoiceFilter(
         label=_("Project"),
+        help_text=_("A project, by its slug: the roles in that project."),
         to_field_name="slug",
         queryset=Project.objects.published().only("slug", "acronym", "title"),
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
+        help_text=_("An organisation, by its slug: its roles in every project."),
         to_field_name="slug",
         queryset=Organisation.objects.reviewed().only("slug", "name"),
     )
-    role = django_filters.ChoiceFilter(label=_("Role"), choices=ParticipationRole.choices)
+    role = django_filters.ChoiceFilter(
+        label=_("Role"),
+        help_text=_("Only this role:"),
+        choices=ParticipationRole.choices,
+    )
 
     class Meta(PublicFilterSet.Meta):
         model = Participation
@@ -33,9 +39,14 @@ class ParticipationFilterSet(PublicFilterSet):
 
 
 class RegionFilterSet(PublicFilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=RegionKind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), help_text=_("Only places of this kind:"), choices=RegionKind.choices
+    )
     parent = django_filters.ModelChoiceFilter(
-        label=_("Part of"), to_field_name="slug", queryset=Region.objects.only("slug", "name")
+        label=_("Part of"),
+        help_text=_("A place, by its slug: the places directly inside it."),
+        to_field_name="slug",
+        queryset=Region.objects.only("slug", "name"),
     )
 
     class Meta(PublicFilterSet.Meta):

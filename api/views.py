@@ -1,11 +1,16 @@
 """The read-only resources: each list is the public page's queryset under the public page's
 FilterSet, paged, and each resource is found by its slug (participations by their id)."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.functional import lazy
 from django.utils.http import http_date
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_filters.utils import translate_validation
 from django_scopes import scope
 from drf_spectacular.types import OpenApiTypes
@@ -17,6 +22,7 @@ from api import serializers
 from api.conditional import validators_for
 from api.filters import ParticipationFilterSet, RegionFilterSet
 from api.language import LANGUAGE_PARAMETER, language_codes, requested_language
+from api.pagination import ApiPagination
 from core.deferral import long_texts
 from meetings.filters import MeetingFilterSet
 from meetings.models import Meeting
@@ -30,15 +36,98 @@ LANGUAGE_PARAMETERS = [
         LANGUAGE_PARAMETER,
         OpenApiTypes.STR,
         enum=language_codes(),
-        description="The language of translated texts; without it, Accept-Language decides.",
+        description=_(
+            "The language of the texts: en, ro or bg. Without it, Accept-Language decides, "
+            "else English. Official names stay in their own language."
+        ),
     ),
     OpenApiParameter(
         "Accept-Language",
         OpenApiTypes.STR,
         location=OpenApiParameter.HEADER,
-        description="The language of translated texts when `lang` is not given (en, ro, bg).",
+        description=_("The language of the texts when `lang` is not given: en, ro or bg."),
     ),
 ]
+
+
+def _page_size_description() -> str:
+    # Read when the document is written, so that it states the sizes in force.
+    return gettext(
+        "How many rows a page holds: from 1 to %(maximum)d; %(default)d if not given."
+    ) % {
+        "maximum": settings.API_MAX_PAGE_SIZE,
+        "default": settings.API_PAGE_SIZE,
+    }
+
+
+PAGE_PARAMETERS = [
+    OpenApiParameter(
+        ApiPagination.page_query_param,
+        OpenApiTypes.INT,
+        description=_("The page to answer with, counting from 1; the first if not given."),
+    ),
+    OpenApiParameter(
+        ApiPagination.page_size_query_param,
+        OpenApiTypes.INT,
+        description=lazy(_page_size_description, str)(),
+    ),
+]
+
+LIST_ANSWER = _(
+    "Answers in JSON, a page at a time (`page`, `page_size`): `count` is how many rows "
+    "match, `pages` how many pages they fill, and `first`, `previous`, `next` and `last` "
+    "are the addresses of other pages "
+    "(`previous` and `next` are null at either end). Filters combine: every row answered "
+    "matches all of them. A value that is not understood is answered with status 400 and an "
+    "`errors` object naming each parameter at fault."
+)
+DETAIL_ANSWER = _(
+    "Answers in JSON, or with status 404 where the portal shows no such record. Each row of "
+    "the list gives its address in `url`, and its page on the portal in `html_url`."
+)
+CURRENT_COPY = _(
+    "Every answer carries an ETag and a Last-Modified date: send them back in If-None-Match "
+    "or If-Modified-Since and, if nothing has changed since, the answer is status 304 with no "
+    "body."
+)
+SLUG_PARAMETER = OpenApiParameter(
+    "slug",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.PATH,
+    description=_("Its slug: the `slug` field of its row in the list."),
+)
+ID_PARAMETER = OpenApiParameter(
+    "id",
+    OpenApiTypes.INT,
+    location=OpenApiParameter.PATH,
+    description=_("Its number: the `id` field of its row in the list."),
+)
+
+
+def described(
+    *,
+    list_summary,
+    list_description,
+    detail_summary,
+    detail_description,
+    lookup: OpenApiParameter = SLUG_PARAMETER,
+):
+    """The texts of a resource's list and detail in the OpenAPI document, in the reader's
+    language: what the rows hold, then how every list or detail answers."""
+    return extend_schema_view(
+        list=extend_schema(
+            summary=list_summary,
+            description=format_lazy("{}\n\n{}\n\n{}", list_description, LIST_ANSWER, CURRENT_COPY),
+            parameters=PAGE_PARAMETERS,
+        ),
+        retrieve=extend_schema(
+            summary=detail_summary,
+            description=format_lazy(
+                "{}\n\n{}\n\n{}", detail_description, DETAIL_ANSWER, CURRENT_COPY
+            ),
+            parameters=[lookup],
+        ),
+    )
 
 
 # {(serializer, model, joins): columns}; a few entries, one per list and resource.
@@ -137,6 +226,25 @@ class PublicResourceViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
+@described(
+    list_summary=_("List projects"),
+    list_description=_(
+        "The projects published on the portal, each with its funding programme, dates, status "
+        "(planned, ongoing or completed; null while its dates are not known), summary, and its "
+        "planned outputs against what its meetings delivered. Each row links to the lists of "
+        "its partners and of its meetings. The filters are those of the portal's project list: "
+        "words (`q`), funding programme, status, country or smaller place, target group, "
+        "theme, partner organisation and a year the project runs in; `ordering` sorts by start "
+        "date, end date or title."
+    ),
+    detail_summary=_("One project"),
+    detail_description=_(
+        "A published project, found by its slug: what the list gives, with its description and "
+        "objective, reference, duration, budget, EU contribution and co-financing rate, target "
+        "groups, themes, partners and their roles, the places it covers, its integration "
+        "centres and its planned outputs."
+    ),
+)
 class ProjectViewSet(PublicResourceViewSet):
     """Published projects; the filters of the public project list."""
 
@@ -151,6 +259,16 @@ class ProjectViewSet(PublicResourceViewSet):
         return projects.for_list().prefetch_related("planned_outputs")
 
 
+@described(
+    list_summary=_("List funding programmes"),
+    list_description=_(
+        "The programmes that fund the projects, by name: each with its fund, period, managing "
+        "authority and delegated body, and a link to the list of the projects it funds. This "
+        "list has no filters."
+    ),
+    detail_summary=_("One funding programme"),
+    detail_description=_("A funding programme, found by its slug, as the list gives it."),
+)
 class ProgrammeViewSet(PublicResourceViewSet):
     """Funding programmes, every one the project list's programme filter offers."""
 
@@ -161,6 +279,20 @@ class ProgrammeViewSet(PublicResourceViewSet):
     ).order_by("name", "pk")
 
 
+@described(
+    list_summary=_("List organisations"),
+    list_description=_(
+        "The organisations the portal has reviewed (NGOs, public and local authorities, "
+        "international organisations, networks, research bodies, companies), each with its "
+        "official name in its own language, kind, country, city and website, and a link to the "
+        "list of its roles in projects. The filters are those of the portal's organisation "
+        "list: words (`q`), kind and country; `ordering` sorts by name or acronym."
+    ),
+    detail_summary=_("One organisation"),
+    detail_description=_(
+        "A reviewed organisation, found by its slug: what the list gives, with its description."
+    ),
+)
 class OrganisationViewSet(PublicResourceViewSet):
     """Reviewed organisations; the filters of the public organisation list."""
 
@@ -170,6 +302,21 @@ class OrganisationViewSet(PublicResourceViewSet):
     queryset = Organisation.objects.reviewed().for_list()
 
 
+@described(
+    list_summary=_("List roles in projects"),
+    list_description=_(
+        "Which organisation takes which role in which published project (beneficiary, lead "
+        "partner, partner, expert organisation and others), with its partner number and "
+        "contribution where known. The rows of a project come in the order the project lists "
+        "its partners. Filter by project, by organisation (each by its slug) and by role."
+    ),
+    detail_summary=_("One role in a project"),
+    detail_description=_(
+        "One organisation's role in one published project, found by its number, as the list "
+        "gives it."
+    ),
+    lookup=ID_PARAMETER,
+)
 class ParticipationViewSet(PublicResourceViewSet):
     """Each organisation's roles in published projects, in the order a project lists its
     partners."""
@@ -187,6 +334,20 @@ class ParticipationViewSet(PublicResourceViewSet):
         )
 
 
+@described(
+    list_summary=_("List places"),
+    list_description=_(
+        "Countries, regions, counties and cities in tree order, each place followed by the "
+        "places inside it, with its kind, code, the place it is part of and its depth in the "
+        "tree, and links to the lists of the projects, meetings and centres in it. Filter by "
+        "kind, or with `parent` for the places directly inside one place."
+    ),
+    detail_summary=_("One place"),
+    detail_description=_(
+        "A place, found by its slug: what the list gives, with its description and the places "
+        "directly inside it."
+    ),
+)
 class RegionViewSet(PublicResourceViewSet):
     """Places in the tree country > region > county > city, in tree order."""
 
@@ -203,6 +364,21 @@ class RegionViewSet(PublicResourceViewSet):
         return regions
 
 
+@described(
+    list_summary=_("List integration centres"),
+    list_description=_(
+        "Regional integration centres, working points and one-stop shops, open ones first, "
+        "each with its organisation, city, address, coordinates, phone, e-mail and website, the "
+        "date it closed if it has, its services, the languages spoken and the groups it serves. "
+        "The filters are those of the portal's centre list: words (`q`), place, service, "
+        "language spoken and kind; `ordering` sorts by name or city."
+    ),
+    detail_summary=_("One integration centre"),
+    detail_description=_(
+        "An integration centre, found by its slug: what the list gives, with its opening hours "
+        "and description."
+    ),
+)
 class CentreViewSet(PublicResourceViewSet):
     """Integration centres, open ones first; the filters of the public centre list."""
 
@@ -212,6 +388,23 @@ class CentreViewSet(PublicResourceViewSet):
     queryset = IntegrationCentre.objects.with_details().order_by("-is_active", "name")
 
 
+@described(
+    list_summary=_("List meetings"),
+    list_description=_(
+        "Published meetings and events (quarterly coordination meetings, partner meetings, "
+        "conferences, public events, workshops, webinars), each with its number in its series, "
+        "format, status, start and end at the venue's time, venue, place, host and summary. "
+        "The newest come first; with `when=upcoming`, the soonest first. The filters are those "
+        "of the portal's meeting list: words (`q`), upcoming or past, kind, format, project, "
+        "host or organiser, place, year and quarter; `ordering` sorts by date or title."
+    ),
+    detail_summary=_("One meeting"),
+    detail_description=_(
+        "A published meeting, found by its slug: what the list gives, with its minutes, the "
+        "number of participants, its public agenda, decisions and attachments, and the "
+        "projects and organisations it concerns."
+    ),
+)
 class MeetingViewSet(PublicResourceViewSet):
     """Published meetings with their public agenda, decisions and attachments; the filters
     and the order of the public meeting list."""

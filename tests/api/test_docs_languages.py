@@ -5,7 +5,9 @@ import re
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.translation import trans_real
 
 
 def script_of(client, page: str) -> str:
@@ -147,3 +149,80 @@ def test_open_data_page_links_the_api_docs_in_its_own_language(client, db, langu
     page = client.get(f"/{language}/open-data/").content.decode()
 
     assert f'href="/api/docs/?lang={language}"' in page
+
+
+PROJECT_LIST_TEXT = (
+    "The projects published on the portal, each with its funding programme, dates, status "
+    "(planned, ongoing or completed; null while its dates are not known), summary, and its "
+    "planned outputs against what its meetings delivered. Each row links to the lists of "
+    "its partners and of its meetings. The filters are those of the portal's project list: "
+    "words (`q`), funding programme, status, country or smaller place, target group, "
+    "theme, partner organisation and a year the project runs in; `ordering` sorts by start "
+    "date, end date or title."
+)
+
+
+def generated_schema() -> dict:
+    """The document as drf-spectacular builds it, before its texts are written out in a
+    language."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def test_project_list_is_described_for_a_reader_of_the_data(client, db):
+    schema = client.get("/api/openapi.json?lang=en").json()
+
+    operation = schema["paths"]["/api/projects/"]["get"]
+    assert operation["summary"] == "List projects"
+    assert operation["description"].startswith(PROJECT_LIST_TEXT)
+    assert "a page at a time (`page`, `page_size`)" in operation["description"]
+    # The docstring is for the code's readers, not the document's.
+    assert "the filters of the public project list" not in operation["description"]
+    assert parameter(schema, "/api/projects/", "page_size")["description"] == (
+        "How many rows a page holds: from 1 to 100; 20 if not given."
+    )
+    assert parameter(schema, "/api/projects/", "partner")["description"] == (
+        "Partner organisation, by its slug or by its name (enough of the name to match only one)."
+    )
+
+
+def test_every_operation_is_described_with_translatable_texts(db, monkeypatch):
+    """Each text read through the catalogue while the document is built comes out marked."""
+    real_gettext = trans_real.gettext
+    monkeypatch.setattr(translation._trans, "gettext", lambda text: f"«{real_gettext(text)}»")
+
+    schema = generated_schema()
+
+    operations = [
+        (path, op) for path, methods in schema["paths"].items() for op in methods.values()
+    ]
+    assert len(operations) == 14
+    for path, operation in operations:
+        assert operation["summary"].startswith("«"), path
+        assert operation["description"].startswith("«"), path
+        for name in ("lang", "Accept-Language", "page", "page_size", "slug", "id", "q", "region"):
+            for described in (p for p in operation["parameters"] if p["name"] == name):
+                assert str(described["description"]).startswith("«"), (path, name)
+
+
+def test_every_parameter_of_the_document_is_described(client, db):
+    schema = client.get("/api/openapi.json?lang=en").json()
+
+    for path, methods in schema["paths"].items():
+        for operation in methods.values():
+            for described in operation["parameters"]:
+                assert described.get("description"), (path, described["name"])
+
+
+def test_project_list_description_is_translated_into_romanian(db):
+    with translation.override("ro"):
+        if translation.gettext(PROJECT_LIST_TEXT) == PROJECT_LIST_TEXT:
+            pytest.skip("The Romanian catalogue does not translate the project list's text yet.")
+        description = generated_schema()["paths"]["/api/projects/"]["get"]["description"]
+        romanian = str(description)
+        translated = translation.gettext(PROJECT_LIST_TEXT)
+
+    assert romanian.startswith(translated)
+    assert PROJECT_LIST_TEXT not in romanian
+    assert str(description) != romanian  # in English outside the override
