@@ -1,8 +1,11 @@
+import datetime
+
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,6 +14,11 @@ from meetings.permissions import meetings_editable_by
 from reminders.enums import DeliveryStatus
 from reminders.models import Recipient, Reminder
 from reminders.tasks import send_reminder
+
+# A row being sent whose last attempt is more recent may still be in a worker's hands, its
+# e-mail on its way: queued again now, it could go out twice. Far longer than any mail
+# server timeout the portal sets (each mailer's "timeout" option, which replaces EMAIL_TIMEOUT).
+SENDING_MAY_STILL_BE_IN_PROGRESS = datetime.timedelta(minutes=15)
 
 
 def reminders_visible_to(user, reminders: QuerySet[Reminder]) -> QuerySet[Reminder]:
@@ -99,13 +107,20 @@ class ReminderAdmin(admin.ModelAdmin):
     )
     def try_again(self, request: HttpRequest, queryset: QuerySet[Reminder]) -> None:
         """An e-mail of unknown outcome may have gone out already: sending it again is the
-        administrator's choice, made here, never the retries'."""
-        chosen = list(
-            queryset.filter(status__in=[DeliveryStatus.FAILED, DeliveryStatus.SENDING]).values_list(
-                "pk", flat=True
-            )
+        administrator's choice, made here, never the retries'. One whose last attempt is
+        recent is left alone: its send may still be in progress."""
+        settled = timezone.now() - SENDING_MAY_STILL_BE_IN_PROGRESS
+        may_go_again = Q(status=DeliveryStatus.FAILED) | Q(
+            Q(last_attempt_at__lt=settled) | Q(last_attempt_at__isnull=True),
+            status=DeliveryStatus.SENDING,
         )
-        Reminder.objects.filter(pk__in=chosen).update(status=DeliveryStatus.PENDING, attempts=0)
+        retryable = queryset.filter(status__in=[DeliveryStatus.FAILED, DeliveryStatus.SENDING])
+        chosen = list(retryable.filter(may_go_again).values_list("pk", flat=True))
+        left = retryable.count() - len(chosen)
+        # Rechecked as it is written, should a worker have started sending one since.
+        Reminder.objects.filter(may_go_again, pk__in=chosen).update(
+            status=DeliveryStatus.PENDING, attempts=0
+        )
         for reminder_id in chosen:
             send_reminder.enqueue(reminder_id)
         self.message_user(
@@ -116,6 +131,24 @@ class ReminderAdmin(admin.ModelAdmin):
             % {"count": len(chosen)},
             messages.SUCCESS,
         )
+        if left:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d e-mail was left as it is: it was tried less than %(minutes)d "
+                    "minutes ago and may still be sending. Try it again later if it stays "
+                    "in that state.",
+                    "%(count)d e-mails were left as they are: they were tried less than "
+                    "%(minutes)d minutes ago and may still be sending. Try them again later if "
+                    "they stay in that state.",
+                    left,
+                )
+                % {
+                    "count": left,
+                    "minutes": int(SENDING_MAY_STILL_BE_IN_PROGRESS.total_seconds() // 60),
+                },
+                messages.WARNING,
+            )
 
 
 @admin.register(Recipient)

@@ -1,10 +1,14 @@
+import datetime
+
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from reminders.admin import SENDING_MAY_STILL_BE_IN_PROGRESS
 from reminders.enums import DeliveryStatus, ReminderKind
 from reminders.models import Reminder
 
@@ -117,7 +121,7 @@ def test_the_log_itself_offers_no_deletion(client, superuser, sent_mail):
 
 @pytest.fixture
 def unknown_outcome(upcoming_meeting):
-    """A reminder handed to the mail server whose outcome was never recorded."""
+    """A reminder handed to the mail server an hour ago whose outcome was never recorded."""
     return Reminder.objects.create(
         kind=ReminderKind.BEFORE_MEETING,
         meeting=upcoming_meeting,
@@ -127,7 +131,7 @@ def unknown_outcome(upcoming_meeting):
         language="en",
         status=DeliveryStatus.SENDING,
         attempts=1,
-        last_attempt_at=timezone.now(),
+        last_attempt_at=timezone.now() - datetime.timedelta(hours=1),
     )
 
 
@@ -176,3 +180,46 @@ def test_trying_again_leaves_sent_e_mails_alone(client, superuser, sent_mail):
     sent_mail["b"].refresh_from_db()
     assert sent_mail["b"].status == DeliveryStatus.SENT
     assert mail.outbox == []
+
+
+def test_trying_again_leaves_an_e_mail_that_may_still_be_sending(
+    client, superuser, unknown_outcome, upcoming_meeting
+):
+    just_tried = timezone.now() - datetime.timedelta(minutes=2)
+    Reminder.objects.filter(pk=unknown_outcome.pk).update(last_attempt_at=just_tried)
+    failed = Reminder.objects.create(
+        kind=ReminderKind.BEFORE_MEETING,
+        meeting=upcoming_meeting,
+        occasion=upcoming_meeting.local_starts_at.date(),
+        recipient="ion.popescu@example.org",
+        language="en",
+        status=DeliveryStatus.FAILED,
+        attempts=5,
+        last_attempt_at=just_tried,
+    )
+    client.force_login(superuser)
+
+    response = client.post(
+        reverse("admin:reminders_reminder_changelist"),
+        {"action": "try_again", "_selected_action": [unknown_outcome.pk, failed.pk]},
+        follow=True,
+    )
+
+    assert "1 e-mail queued again." in response.text
+    assert (
+        "1 e-mail was left as it is: it was tried less than 15 minutes ago and may still be "
+        "sending. Try it again later if it stays in that state."
+    ) in response.text
+    unknown_outcome.refresh_from_db()
+    assert (unknown_outcome.status, unknown_outcome.attempts) == (DeliveryStatus.SENDING, 1)
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == (DeliveryStatus.SENT, 1)
+    assert [message.to for message in mail.outbox] == [["ion.popescu@example.org"]]
+
+
+def test_an_e_mail_stops_counting_as_sending_only_after_any_mail_server_timeout():
+    # With MAILERS, each mailer's "timeout" option replaces EMAIL_TIMEOUT.
+    for mailer in settings.MAILERS.values():
+        seconds = mailer.get("OPTIONS", {}).get("timeout")
+        if seconds is not None:
+            assert datetime.timedelta(seconds=seconds) < SENDING_MAY_STILL_BE_IN_PROGRESS
