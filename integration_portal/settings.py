@@ -382,14 +382,15 @@ REPORT_JOB_MAX_ATTEMPTS = env_int("REPORT_JOB_MAX_ATTEMPTS", 3)
 PREPARED_REPORT_RETENTION_DAYS = env_int("PREPARED_REPORT_RETENTION_DAYS", 7)
 
 # --- E-mail
+EMAIL_BACKEND_PATH = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {
     "default": {
-        "BACKEND": env_str(
-            "EMAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend"
-            if DEBUG
-            else "django.core.mail.backends.smtp.EmailBackend",
-        ),
+        "BACKEND": EMAIL_BACKEND_PATH,
         "OPTIONS": {
             key.lower(): value
             for key, value in {
@@ -398,6 +399,9 @@ MAILERS = {
                 "USERNAME": env_str("EMAIL_HOST_USER"),
                 "PASSWORD": env_str("EMAIL_HOST_PASSWORD"),
                 "USE_TLS": env_bool("EMAIL_USE_TLS", default=False) or None,
+                # Seconds before a silent mail server gives up: a reminder left "sending" by a
+                # hung connection is safe to try again once this has surely passed.
+                "TIMEOUT": env_int("EMAIL_TIMEOUT", 60) if "smtp" in EMAIL_BACKEND_PATH else None,
             }.items()
             if value
         },
