@@ -10,7 +10,8 @@ from meetings.outputs import output_progress_of
 from partners.models import Organisation, Region
 from projects.models import Project
 
-RELATED_LIMIT = 20
+# The latest meetings an organisation or region page previews; the filtered list holds them all.
+RELATED_LIMIT = 12
 TIMELINE_LIMIT = 100
 # A meeting's card shows its summary; none of its other long texts, nor its places' and host's.
 CARD_TEXTS = ("summary",)

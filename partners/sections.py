@@ -9,7 +9,10 @@ from core.views import first_rows, list_url
 from partners.enums import RegionKind
 from partners.models import IntegrationCentre, Organisation, Region
 
-RELATED_LIMIT = 50
+# Centres and organisations a region page previews; the centre list filtered by the place
+# holds them all, and organisations, which only a country's list can filter by, show more.
+CENTRE_LIMIT = 12
+ORGANISATION_LIMIT = 50
 # A centre's card shows its address and opening hours; none of these rows' other long texts.
 CENTRE_CARD_TEXTS = ("opening_hours",)
 
@@ -40,7 +43,7 @@ def centres_in_region(region: Region) -> list[Section]:
         )
         .prefetch_related("languages")
         .order_by("-is_active", "name"),
-        RELATED_LIMIT,
+        CENTRE_LIMIT,
     )
     url = list_url(reverse("partners:centre-list"), region=region.slug)
     return [
@@ -57,7 +60,7 @@ def organisations_in_region(region: Region) -> list[Section]:
         without_long_texts(
             Organisation.objects.reviewed().located_in(region).with_places(), "city", "country"
         ).order_by("name"),
-        RELATED_LIMIT,
+        ORGANISATION_LIMIT,
     )
     url = ""
     if region.kind == RegionKind.COUNTRY:

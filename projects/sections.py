@@ -8,7 +8,8 @@ from core.views import first_rows, list_url
 from partners.models import IntegrationCentre, Organisation, Region
 from projects.models import Project
 
-RELATED_LIMIT = 50
+# A page previews its projects; the list filtered by the place or partner holds them all.
+RELATED_LIMIT = 12
 # A project's card shows its summary; none of its other long texts, nor its programme's.
 CARD_TEXTS = ("summary",)
 

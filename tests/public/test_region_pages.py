@@ -48,6 +48,23 @@ def test_region_page_includes_what_happens_below_it(client):
     assert "Town 0" in page_text(response)
 
 
+def test_region_page_previews_a_dozen_of_each_and_links_the_lists_that_hold_them_all(client):
+    county = build_region_with_related(14)
+
+    response = client.get(f"/en/regions/{county.slug}/")
+
+    sections = {section.key: section for section in response.context["sections"]}
+    html = response.content.decode()
+    for key in ("projects", "centres", "meetings"):
+        assert len(sections[key].items) == 12, key
+        assert sections[key].has_more, key
+    assert f'href="/en/centres/?region={county.slug}"' in html
+    assert f'href="/en/projects/?region={county.slug}"' in html
+    assert f'href="/en/meetings/?region={county.slug}"' in html
+    centre_list = page_text(client.get(f"/en/centres/?region={county.slug}"))
+    assert "14 results" in centre_list  # the filtered list holds them all
+
+
 def test_region_page_leaves_out_unpublished_projects_and_meetings(client):
     county = build_region_with_related(1)
     city = county.children.get()
