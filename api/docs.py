@@ -22,7 +22,6 @@ from django.views.decorators.http import conditional_page
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
 
 from api.language import LANGUAGE_PARAMETER, language_codes, requested_language
 
@@ -87,32 +86,21 @@ class ApiDocsView(SpectacularSwaggerSplitView):
         # Activated, not overridden: the page is rendered after the view returns.
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        if request.query_params.get("script") is not None:
-            return super().get(request, *args, **kwargs)
-        versions = [
-            DocsVersion(
-                code=code,
-                name_local=translation.get_language_info(code)["name_local"],
-                url=docs_url(code),
-                is_current=code == language,
-            )
-            for code in language_codes()
-        ]
-        return Response(
-            data={
-                "language": language,
-                "versions": versions,
-                "title": self.title,
-                "swagger_ui_css": self._swagger_ui_resource("swagger-ui.css"),
-                "swagger_ui_bundle": self._swagger_ui_resource("swagger-ui-bundle.js"),
-                "swagger_ui_standalone": self._swagger_ui_resource(
-                    "swagger-ui-standalone-preset.js"
-                ),
-                "favicon_href": self._swagger_ui_favicon(),
-                "script_url": docs_url(language, script=""),
-            },
-            template_name=self.template_name,
-        )
+        response = super().get(request, *args, **kwargs)
+        if request.query_params.get("script") is None:
+            response.data["language"] = language
+            response.data["versions"] = [
+                DocsVersion(
+                    code=code,
+                    name_local=translation.get_language_info(code)["name_local"],
+                    url=docs_url(code),
+                    is_current=code == language,
+                )
+                for code in language_codes()
+            ]
+            # The script in the page's language, even where the page's `lang` was mistyped.
+            response.data["script_url"] = docs_url(language, script="")
+        return response
 
     def _get_schema_url(self, request):
         # Always named, so that the document's address alone says its language.

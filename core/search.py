@@ -328,13 +328,13 @@ def refresh_search_text(rows: Iterable["SearchableModel"]) -> None:
     no model signal sent: for rows whose text includes another row's, when that other row
     changes. What public searches find changes with them, so the public pages' cache and the
     API's stamp are renewed (`public_cache.content_changed`)."""
-    changed = None
+    changed = set()
     for row in rows:
-        changed = type(row)
-        changed._default_manager.filter(pk=row.pk).update(**search_columns(row.search_parts()))
-    if changed is not None:
+        changed.add(type(row))
+        type(row)._default_manager.filter(pk=row.pk).update(**search_columns(row.search_parts()))
+    if changed:
         # After the update: the save that led here renewed them before these rows changed.
-        content_changed(model=changed)
+        content_changed(model=changed.pop() if len(changed) == 1 else None)
 
 
 def rewrite_search_text(queryset: models.QuerySet, parts_of: Callable, batch: int = 500) -> None:

@@ -382,6 +382,9 @@ REPORT_JOB_MAX_ATTEMPTS = env_int("REPORT_JOB_MAX_ATTEMPTS", 3)
 PREPARED_REPORT_RETENTION_DAYS = env_int("PREPARED_REPORT_RETENTION_DAYS", 7)
 
 # --- E-mail
+# Seconds before a silent mail server gives up: a reminder left "sending" by a hung connection
+# is safe to try again once this has surely passed (reminders.admin).
+EMAIL_TIMEOUT_SECONDS = env_int("EMAIL_TIMEOUT", 60)
 EMAIL_BACKEND_PATH = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
@@ -399,9 +402,7 @@ MAILERS = {
                 "USERNAME": env_str("EMAIL_HOST_USER"),
                 "PASSWORD": env_str("EMAIL_HOST_PASSWORD"),
                 "USE_TLS": env_bool("EMAIL_USE_TLS", default=False) or None,
-                # Seconds before a silent mail server gives up: a reminder left "sending" by a
-                # hung connection is safe to try again once this has surely passed.
-                "TIMEOUT": env_int("EMAIL_TIMEOUT", 60) if "smtp" in EMAIL_BACKEND_PATH else None,
+                "TIMEOUT": EMAIL_TIMEOUT_SECONDS if "smtp" in EMAIL_BACKEND_PATH else None,
             }.items()
             if value
         },

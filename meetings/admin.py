@@ -285,20 +285,6 @@ def _has_rows(model) -> str:
     return f"has_{model._meta.model_name}_rows"
 
 
-def _carried_action_items_of_outer_meeting(user):
-    """As action_items_carried_to(), for the meeting of the query this is a subquery of."""
-    same_projects = MeetingProject.objects.filter(meeting=OuterRef(OuterRef("pk")))
-    return (
-        ActionItem.objects.open()
-        .filter(
-            meeting__projects__in=same_projects.values("project_id"),
-            meeting__starts_at__lt=OuterRef("starts_at"),
-            meeting__in=meetings_visible_to(user).values("pk"),
-        )
-        .exclude(meeting=OuterRef("pk"))
-    )
-
-
 def _carried_action_items(meeting: Meeting):
     """What MeetingAdmin.get_object found for the user; none where the meeting came from
     elsewhere (an earlier version in the history)."""
@@ -432,7 +418,9 @@ class MeetingAdmin(
             super()
             .get_object_queryset(request)
             .annotate(
-                has_carried_action_items=Exists(_carried_action_items_of_outer_meeting(user)),
+                has_carried_action_items=Exists(
+                    ActionItem.objects.carried_to_outer_meeting(among=meetings_visible_to(user))
+                ),
                 user_may_edit=Exists(editable),
                 user_may_export=Exists(exportable),
                 project_to_plan_for=Subquery(lead_project.values("project_id")[:1]),

@@ -579,15 +579,35 @@ class ActionItemQuerySet(PrivateQuerySet):
         """Open items from earlier meetings of the same projects, taken only from `among`:
         the meetings the reader may read (see meetings.permissions.action_items_carried_to).
         On a meeting two projects share, one project's items are not the other's to see."""
+        return self._carried(
+            projects=meeting.projects.all(),
+            starts_at=meeting.starts_at,
+            meeting=meeting,
+            among=among,
+        ).distinct()
+
+    def carried_to_outer_meeting(self, *, among: "MeetingQuerySet") -> "ActionItemQuerySet":
+        """As carried_to(), for the meeting of the query this is a subquery of: its
+        `Exists()` tells, in the meeting's own query, whether any item is carried to it."""
+        outer_projects = MeetingProject.objects.filter(
+            meeting=models.OuterRef(models.OuterRef("pk"))
+        )
+        return self._carried(
+            projects=outer_projects.values("project_id"),
+            starts_at=models.OuterRef("starts_at"),
+            meeting=models.OuterRef("pk"),
+            among=among,
+        )
+
+    def _carried(self, *, projects, starts_at, meeting, among) -> "ActionItemQuerySet":
         return (
             self.open()
             .filter(
-                meeting__projects__in=meeting.projects.all(),
-                meeting__starts_at__lt=meeting.starts_at,
+                meeting__projects__in=projects,
+                meeting__starts_at__lt=starts_at,
                 meeting__in=among.values("pk"),
             )
             .exclude(meeting=meeting)
-            .distinct()
         )
 
 

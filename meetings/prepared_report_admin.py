@@ -6,16 +6,16 @@ the owner's download view, whose rules (the person who asked, or an administrato
 """
 
 from django.contrib import admin
-from django.db.models import BooleanField, Q, QuerySet, Value
-from django.db.models.expressions import ExpressionWrapper
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import is_administrator, is_staff_reader
+from accounts.roles import is_staff_reader
 from meetings.models import PreparedReport
+from meetings.report_jobs import reports_downloadable_by
 
 #: Enough of a failure's reason to tell failures apart in the list; the whole is on its page.
 ERROR_SHOWN_IN_LIST = 80
@@ -55,14 +55,9 @@ class PreparedReportAdmin(admin.ModelAdmin):
         user = request.user
         if not is_staff_reader(user):
             return reports.none()
-        # Whether the download view would serve this user the file: its owner, or an
-        # administrator (meetings.report_jobs.get_report_for_user).
-        may_download = (
-            Value(True)
-            if is_administrator(user)
-            else ExpressionWrapper(Q(requested_by=user), output_field=BooleanField())
-        )
-        return reports.annotate(user_may_download=may_download)
+        # Whether the download view would serve this user the file, by its own rule.
+        downloadable = reports_downloadable_by(user).filter(pk=OuterRef("pk"))
+        return reports.annotate(user_may_download=Exists(downloadable))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -117,10 +117,15 @@ def reports_of(user) -> QuerySet[PreparedReport]:
     return PreparedReport.objects.filter(requested_by=user)
 
 
+def reports_downloadable_by(user) -> QuerySet[PreparedReport]:
+    """The reports whose file ``user`` may download: their own, or any for administrators."""
+    return PreparedReport.objects.all() if is_administrator(user) else reports_of(user)
+
+
 def get_report_for_user(user, pk: int) -> PreparedReport:
     """The report if ``user`` asked for it or is an administrator; else 404, so that other
     people's reports cannot be discovered by counting."""
-    reports = PreparedReport.objects.all() if is_administrator(user) else reports_of(user)
+    reports = reports_downloadable_by(user)
     try:
         return reports.get(pk=pk)
     except PreparedReport.DoesNotExist:
