@@ -21,7 +21,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import EmptyResultSet, ValidationError
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
@@ -351,6 +351,7 @@ def read_autocomplete_choices(forms: list) -> None:
 
     The boxes of one column share their form class and so their field's queryset: it is
     read once per column, and columns whose querysets are the same query are read together.
+    A row read with an unchanged form's instance (its admin's select_related) is not read again.
     """
     columns: dict[tuple, list] = {}
     for form in forms:
@@ -361,24 +362,53 @@ def read_autocomplete_choices(forms: list) -> None:
     queries: dict[tuple, dict] = {}
     for boxes in columns.values():
         form, name, widget = boxes[0]
-        queryset = form.fields[name].queryset
-        try:
-            key = (widget.db, widget.key_attname(), str(queryset.query))
-        except EmptyResultSet:
-            continue  # nothing to choose from: the boxes show nothing, without a query
-        query = queries.setdefault(key, {"queryset": queryset, "keys": set(), "widgets": []})
+        key_attname = widget.key_attname()
+        keys, rows = set(), {}
         for form, name, widget in boxes:
             value = widget.format_value(form[name].value())
             safe = lookup_safe_keys(widget.field.target_field, value, widget.db)
-            query["keys"] |= widget.selected_keys(safe)
-            query["widgets"].append(widget)
+            selected = widget.selected_keys(safe)
+            loaded = _rows_read_with_instance(form, name, key_attname)
+            rows |= {key: row for key, row in loaded.items() if key in selected}
+            keys |= selected - loaded.keys()
+        widgets = [widget for _form, _name, widget in boxes]
+        if not keys:  # every chosen row came with its form: no query, nor its SQL built
+            for widget in widgets:
+                widget.chosen_rows = rows
+            continue
+        queryset = form.fields[name].queryset
+        try:
+            query_key = (widget.db, key_attname, str(queryset.query))
+        except EmptyResultSet:
+            continue  # nothing to choose from: the boxes show nothing, without a query
+        query = queries.setdefault(
+            query_key, {"queryset": queryset, "keys": set(), "rows": {}, "widgets": []}
+        )
+        query["keys"] |= keys
+        query["rows"] |= rows
+        query["widgets"] += widgets
     for (db, key_attname, _sql), query in queries.items():
-        rows = {}
-        if query["keys"]:
-            found = query["queryset"].using(db).filter(**{f"{key_attname}__in": query["keys"]})
-            rows = {str(getattr(row, key_attname)): row for row in found}
+        found = query["queryset"].using(db).filter(**{f"{key_attname}__in": query["keys"]})
+        rows = query["rows"] | {str(getattr(row, key_attname)): row for row in found}
         for widget in query["widgets"]:
             widget.chosen_rows = rows
+
+
+def _rows_read_with_instance(form, name: str, key_attname: str) -> dict:
+    """The row an unchanged form's box shows, where it was read with the form's instance (its
+    admin's select_related): the instance's own choice, which needs no looking up. A submitted
+    value is looked up among the choices, as Django does."""
+    instance = getattr(form, "instance", None)
+    if form.is_bound or instance is None:
+        return {}
+    try:
+        relation = instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return {}
+    if not relation.is_relation or not relation.many_to_one or not relation.is_cached(instance):
+        return {}
+    row = relation.get_cached_value(instance)
+    return {} if row is None else {str(getattr(row, key_attname)): row}
 
 
 # --- Row-level scoping and publication

@@ -110,6 +110,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates in their Jinja2 version, the others as they are (see the module).
+FORM_RENDERER = "core.form_renderer.JinjaFirstRenderer"
+
 # --- Security
 # Production (DEBUG off) gets the strict defaults; each can be relaxed by its variable. Behind a
 # proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=1 only if the proxy overwrites
@@ -237,7 +240,7 @@ if DATABASE_REPLICA_URLS:
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.ModelPermissionsBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.EmailAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

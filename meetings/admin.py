@@ -125,6 +125,8 @@ class MeetingProjectInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Ta
     template = "admin/edit_inline/tabular_cards.html"
     min_num = 0
     autocomplete_fields = ["project"]
+    # Named, so that Django need not build the list's form an extra time to find them.
+    fields = ["project", "role"]
     verbose_name_plural = _("projects")
 
     def get_autocomplete_fields(self, request):
@@ -174,6 +176,7 @@ class MeetingOrganisationInline(LookupSafeRelationsMixin, MeetingPartInline, adm
     extra = 0
     template = "admin/edit_inline/tabular_cards.html"
     autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role"]
     verbose_name_plural = _("organisers, speakers and supporters")
 
     def get_queryset(self, request):
@@ -204,6 +207,11 @@ class AttendanceInline(LookupSafeRelationsMixin, MeetingPartInline, admin.Tabula
     autocomplete_fields = ["contact", "organisation"]
     fields = ["contact", "person_name", "organisation", "position", "email", "presence"]
 
+    def get_queryset(self, request):
+        # The rows their boxes show, read with the list: a contact is labelled with its
+        # organisation.
+        return super().get_queryset(request).select_related("contact__organisation", "organisation")
+
     def get_formset(self, request, obj=None, **kwargs):
         kwargs["formfield_callback"] = lambda db_field, **field_kwargs: self.formfield_for_dbfield(
             db_field, request=request, meeting=obj, **field_kwargs
@@ -227,6 +235,9 @@ class ActionItemInline(
     template = "admin/edit_inline/tabular_cards.html"
     autocomplete_fields = ["responsible_organisation"]
     fields = ["kind", "text", "responsible_organisation", "due_date", "status"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("responsible_organisation")
 
 
 class AchievedOutputInline(LookupSafeRelationsMixin, MeetingPartInline, admin.TabularInline):
@@ -417,6 +428,7 @@ class MeetingAdmin(
         return (
             super()
             .get_object_queryset(request)
+            .select_related("city", "region", "host")  # what the place's boxes show
             .annotate(
                 has_carried_action_items=Exists(
                     ActionItem.objects.carried_to_outer_meeting(among=meetings_visible_to(user))

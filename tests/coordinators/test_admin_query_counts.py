@@ -22,14 +22,15 @@ from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
 
-# What the meeting page reads, for any number of rows: the session, the user and their roles,
-# projects and permissions (5); the meeting, with whether they may change and export it, the
-# open items carried over from earlier meetings, the project to plan its next meeting for and
-# which of its lists have rows (1); the rows of the lists that have some (5 here: outputs and
-# attachments have none and cost nothing); the coordinator's projects for the project rows
-# (1); and the chosen organisations and contacts of the autocomplete boxes (one query each: 2).
-CHANGE_FORM_QUERIES = 14
-CHANGELIST_QUERIES = 12
+# What the meeting page reads, for any number of rows: the session, the user with their roles,
+# permissions and authenticator (2), their projects (1); the meeting with its place and host,
+# whether they may change and export it, the open items carried over from earlier meetings, the
+# project to plan its next meeting for and which of its lists have rows (1); the rows of the
+# lists that have some (5 here: outputs and attachments have none and cost nothing), each with
+# the organisations and contacts its boxes show; and the coordinator's projects for the project
+# rows (1).
+CHANGE_FORM_QUERIES = 10
+CHANGELIST_QUERIES = 8
 
 
 def _change_url(meeting) -> str:
