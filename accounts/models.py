@@ -49,7 +49,7 @@ class User(AbstractBaseUser, PermissionsMixin):
             self._perm_cache = _names(own) | _names(of_roles)
         self._has_totp = self.has_totp_read
 
-    def has_totp(self) -> bool | None:
+    def has_totp_if_known(self) -> bool | None:
         """Whether the user has an authenticator app, where read with them; else None."""
         return getattr(self, "_has_totp", None)
 

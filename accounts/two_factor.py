@@ -21,7 +21,7 @@ def lacks_required_two_factor(user) -> bool:
     """True for a user who must use TOTP and has not activated it yet."""
     if not requires_two_factor(user):
         return False
-    has_totp = user.has_totp()  # read with the user from the session, or not known
+    has_totp = user.has_totp_if_known()  # read with the user from the session
     if has_totp is None:
         has_totp = is_mfa_enabled(user, [Authenticator.Type.TOTP])
     return not has_totp

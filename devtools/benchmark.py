@@ -318,25 +318,9 @@ def fullest_meeting(meetings):
     from django.db.models import Exists, IntegerField, OuterRef, Value
     from django.db.models.functions import Cast
 
-    from meetings.models import (
-        AchievedOutput,
-        ActionItem,
-        AgendaItem,
-        Attachment,
-        Attendance,
-        MeetingOrganisation,
-        MeetingProject,
-    )
+    from meetings.admin import MeetingAdmin
 
-    lists = [
-        MeetingProject,
-        MeetingOrganisation,
-        AgendaItem,
-        Attendance,
-        ActionItem,
-        AchievedOutput,
-        Attachment,
-    ]
+    lists = [inline.model for inline in MeetingAdmin.inlines]
     filled = sum(
         (
             Cast(Exists(model._base_manager.filter(meeting=OuterRef("pk"))), IntegerField())

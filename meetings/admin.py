@@ -25,13 +25,13 @@ from accounts.roles import is_administrator
 from core.admin import (
     AnyLanguageAdminMixin,
     AnyLanguageInlineMixin,
-    ChoicesReadOnce,
     LookupSafeRelationsMixin,
     PublicationAdminMixin,
     RowScopedAdminMixin,
     translated,
 )
 from core.deferral import without_long_texts
+from core.model_choices import ChoicesReadOnce
 from meetings import attendance_views
 from meetings.admin_filters import RelatedInUseFilter
 from meetings.dashboard import staff_dashboard

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.roles import is_administrator
-from core.admin import ChoicesReadOnce
+from core.model_choices import ChoicesReadOnce
 from core.slugs import unique_slug
 from meetings.models import ActionItem, Attachment, Attendance, Meeting
 from meetings.permissions import projects_attachable_by
@@ -32,7 +32,7 @@ from meetings.validators import validate_timezone
 
 class CarriedActionItemsField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
-    # A few items, read at once: Django's own iterator holds a server-side cursor on PostgreSQL.
+    # A few items, read at once.
     iterator = ChoicesReadOnce
 
     def label_from_instance(self, item: ActionItem):
