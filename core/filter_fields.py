@@ -109,15 +109,18 @@ class SharedModelChoiceIterator(ModelChoiceIterator):
     def shared(self) -> dict:
         if self._shared is None:
             field = self.field
-            name = (
-                "choice-options",
-                type(field).__qualname__,
-                field.to_field_name,
-                str(field.empty_label),
-                str(getattr(field, "null_label", None)),
-                get_language(),
-                *public_cache.query_key(self.queryset),
-            )
+
+            def name() -> tuple:
+                return (
+                    "choice-options",
+                    type(field).__qualname__,
+                    field.to_field_name,
+                    str(field.empty_label),
+                    str(getattr(field, "null_label", None)),
+                    get_language(),
+                    *public_cache.query_key(self.queryset),
+                )
+
             self._shared = public_cache.remember(name, self._compute, in_process=True)
         return self._shared
 

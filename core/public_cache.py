@@ -129,12 +129,16 @@ def _set(key: str, value, *, in_process: bool) -> None:
         recent.put(key, value)
 
 
-def remember[T](parts: tuple, compute: Callable[[], T], *, in_process: bool = False) -> T:
-    """`compute()`, kept until the content changes; `parts` name the value. `in_process`:
-    also keep a copy in this process, for large values read on many requests."""
+def remember[T](
+    parts: tuple | Callable[[], tuple], compute: Callable[[], T], *, in_process: bool = False
+) -> T:
+    """`compute()`, kept until the content changes; `parts` name the value, or return them
+    when naming it costs something (an SQL statement compiled), which the cache being off
+    then saves. `in_process`: also keep a copy in this process, for large values read on many
+    requests."""
     if not enabled():
         return compute()
-    key = _key(*parts)
+    key = _key(*(parts() if callable(parts) else parts))
     value = _get(key, in_process=in_process)
     if value is None:
         value = compute()
@@ -152,7 +156,7 @@ def query_key(queryset: models.QuerySet) -> tuple:
 
 def count(queryset: models.QuerySet) -> int:
     """`queryset.count()`, counted once per content version rather than on every page."""
-    return remember(("count", *query_key(queryset)), queryset.count)
+    return remember(lambda: ("count", *query_key(queryset)), queryset.count)
 
 
 # --- Whole pages

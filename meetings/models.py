@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxLengthValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +27,7 @@ from meetings.enums import (
     Presence,
     ProjectRoleInMeeting,
 )
+from meetings.numbering import NumberedMeetingIterable, number_quarterly_meetings
 from meetings.ordinals import ordinal_label
 from meetings.report_storage import prepared_report_storage
 from meetings.storage import attachment_storage
@@ -148,56 +148,11 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         )
 
     def with_ordinal(self) -> "MeetingQuerySet":
-        """Annotate `sequence_number`: the place of a quarterly meeting among its project's.
-
-        A meeting's project is its first organising project. Planned and held quarterly
-        meetings of that project count; drafts and cancelled ones do not. A number stated on a
-        meeting (when earlier ones are not in the portal) is its own, and later meetings count
-        on from the latest such meeting before them.
-        """
-        lead_project = (
-            MeetingProject.objects.filter(
-                meeting=models.OuterRef("pk"), role=ProjectRoleInMeeting.ORGANISER
-            )
-            .order_by("pk")
-            .values("project")[:1]
-        )
-        earlier = Meeting.objects.filter(
-            kind=MeetingKind.QUARTERLY_COORDINATION,
-            status__in=COUNTED_STATUSES,
-            meeting_projects__project=models.OuterRef("lead_project_id"),
-            meeting_projects__role=ProjectRoleInMeeting.ORGANISER,
-            starts_at__lt=models.OuterRef("starts_at"),
-        )
-        latest_stated = earlier.filter(stated_ordinal__isnull=False).order_by("-starts_at")
-        counted_after_stated = earlier.filter(starts_at__gt=models.OuterRef("counted_from")).values(
-            "pk"
-        )
-        return self.annotate(
-            lead_project_id=models.Subquery(lead_project),
-            stated_before=models.Subquery(latest_stated.values("stated_ordinal")[:1]),
-            counted_from=Coalesce(
-                models.Subquery(latest_stated.values("starts_at")[:1]),
-                models.Value(SERIES_START, output_field=models.DateTimeField()),
-            ),
-        ).annotate(
-            sequence_number=models.Case(
-                models.When(
-                    kind=MeetingKind.QUARTERLY_COORDINATION,
-                    stated_ordinal__isnull=False,
-                    then=models.F("stated_ordinal"),
-                ),
-                models.When(
-                    kind=MeetingKind.QUARTERLY_COORDINATION,
-                    lead_project_id__isnull=False,
-                    then=Coalesce(models.F("stated_before"), 0)
-                    + Coalesce(SubqueryCount(counted_after_stated), 0)
-                    + 1,
-                ),
-                default=None,
-                output_field=models.IntegerField(),
-            ),
-        )
+        """Set `sequence_number` on each meeting read: the place of a quarterly meeting among
+        its project's (meetings.numbering). Model instances only: values() do not carry it."""
+        clone = self._chain()
+        clone._iterable_class = NumberedMeetingIterable
+        return clone
 
 
 class Meeting(PublishableModel, SearchableModel):
@@ -410,15 +365,9 @@ class Meeting(PublishableModel, SearchableModel):
     def ordinal(self) -> int | None:
         """The place of a quarterly coordination meeting among its project's (1, 2, …): the
         number stated for it, or counted on from the latest earlier meeting with a stated one."""
-        if "sequence_number" in self.__dict__:
-            return self.sequence_number
-        if self.stated_ordinal and self.kind == MeetingKind.QUARTERLY_COORDINATION:
-            return self.stated_ordinal
-        if not self.pk:
-            return None
-        return (
-            Meeting.objects.with_ordinal().values_list("sequence_number", flat=True).get(pk=self.pk)
-        )
+        if "sequence_number" not in self.__dict__:
+            number_quarterly_meetings([self], using=self._state.db)
+        return self.sequence_number
 
     @property
     def kind_label(self) -> str:

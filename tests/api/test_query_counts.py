@@ -24,7 +24,7 @@ EXPECTED = {
     "/api/participations/": 4,
     "/api/regions/": 4,
     "/api/centres/": 7,  # + services, languages, target groups
-    "/api/meetings/": 4,
+    "/api/meetings/": 5,  # + the quarterly meetings' numbers
 }
 
 
@@ -64,9 +64,9 @@ def grow(network) -> None:
         # stamp, project and programme, partners, regions, centres (it runs none, so no
         # languages of theirs), planned outputs, target groups, themes, delivered outputs
         ("/api/projects/ongoing/", 9),
-        # stamp, meeting with places and ordinal and attendance count, public attachments,
-        # decisions, projects, organisations, agenda
-        ("/api/meetings/past-meeting/", 7),
+        # stamp, meeting with places and attendance count, its quarterly number, public
+        # attachments, decisions, projects, organisations, agenda
+        ("/api/meetings/past-meeting/", 8),
         ("/api/organisations/alpha-ngo/", 2),
         # stamp, centre, services, languages, target groups
         ("/api/centres/galati-centre/", 5),

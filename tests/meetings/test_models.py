@@ -58,6 +58,38 @@ def test_ordinal_annotation_matches_the_property_for_a_whole_list():
     assert next(m for m in numbered if m.pk == meetings[2].pk).kind_label.startswith("3rd")
 
 
+def test_numbering_counts_on_from_a_stated_number_and_only_the_lead_projects_meetings():
+    project, partner = ProjectFactory(), ProjectFactory()
+    first = MeetingFactory(starts_at=_at(2019, 1, 10), projects=[project])
+    stated = MeetingFactory(starts_at=_at(2019, 4, 10), projects=[project], stated_ordinal=7)
+    # Organised by the partner first: it counts in the partner's series, not the project's.
+    partners = MeetingFactory(starts_at=_at(2019, 5, 10), projects=[partner, project])
+    after = MeetingFactory(starts_at=_at(2019, 7, 10), projects=[project])
+    conference = MeetingFactory(
+        starts_at=_at(2019, 8, 10), projects=[project], kind=MeetingKind.CONFERENCE
+    )
+    ids = [first.pk, stated.pk, partners.pk, after.pk, conference.pk]
+    expected = {first.pk: 1, stated.pk: 7, partners.pk: 1, after.pk: 9, conference.pk: None}
+
+    listed = Meeting.objects.with_ordinal().filter(pk__in=ids)
+    row_by_row = listed.iterator(chunk_size=2)
+
+    assert {meeting.pk: meeting.ordinal for meeting in listed} == expected
+    assert {meeting.pk: meeting.ordinal for meeting in row_by_row} == expected
+
+
+def test_a_list_of_quarterly_meetings_is_numbered_in_one_query(django_assert_num_queries):
+    for _ in range(3):
+        project = ProjectFactory()
+        for month in (2, 5, 8):
+            MeetingFactory(starts_at=_at(2018, month, 1), projects=[project])
+
+    with django_assert_num_queries(2):
+        numbers = sorted(meeting.ordinal for meeting in Meeting.objects.with_ordinal())
+
+    assert numbers == [1, 1, 1, 2, 2, 2, 3, 3, 3]
+
+
 def test_other_kinds_have_no_ordinal():
     meeting = MeetingFactory(kind=MeetingKind.CONFERENCE, projects=[ProjectFactory()])
 

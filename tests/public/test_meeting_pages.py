@@ -136,9 +136,9 @@ def test_meeting_page_query_count_does_not_grow_with_related_rows(
 ):
     meeting = build_meeting_with_related(n)
 
-    # meeting+places+ordinal+attendance count, public attachments, decisions, projects,
-    # organisations, agenda
-    with django_assert_num_queries(6):
+    # meeting+places+attendance count, its quarterly number, public attachments, decisions,
+    # projects, organisations, agenda
+    with django_assert_num_queries(7):
         response = client.get(f"/en/meetings/{meeting.slug}/")
 
     assert response.status_code == 200
@@ -249,9 +249,9 @@ def test_meeting_list_query_count_does_not_grow_with_rows(client, django_assert_
         AgendaItemFactory(meeting=meeting)
         AttendanceFactory(meeting=meeting)
 
-    # count, page with places and ordinals, then the filter form's choices: regions (the
-    # project and the organisation are typed, no choices read)
-    with django_assert_num_queries(3):
+    # count, page with places, the quarterly meetings' numbers, then the filter form's
+    # choices: regions (the project and the organisation are typed, no choices read)
+    with django_assert_num_queries(4):
         response = client.get("/en/meetings/")
 
     assert response.status_code == 200

@@ -91,9 +91,9 @@ def test_organisation_page_query_count_does_not_grow_with_related_rows(
 ):
     organisation = build_organisation_with_related(n)
 
-    # organisation+places, participations+projects+programmes, meetings (with ordinal), centres,
-    # their languages, and the map's organisation, centres and meeting venues
-    with django_assert_num_queries(8):
+    # organisation+places, participations+projects+programmes, meetings, their quarterly
+    # numbers, centres, their languages, and the map's organisation, centres and meeting venues
+    with django_assert_num_queries(9):
         response = client.get(f"/en/organisations/{organisation.slug}/")
 
     assert response.status_code == 200

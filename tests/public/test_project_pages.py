@@ -101,9 +101,9 @@ def test_project_page_query_count_does_not_grow_with_related_rows(
     project = build_project_with_related(n)
 
     # project+programme, participations, regions, centres, their languages, outputs, target
-    # groups, themes, outputs delivered, meetings (with ordinal), their public attachments, and
-    # the map's centres, organisations and meeting venues
-    with django_assert_num_queries(14):
+    # groups, themes, outputs delivered, meetings, their quarterly numbers, their public
+    # attachments, and the map's centres, organisations and meeting venues
+    with django_assert_num_queries(15):
         response = client.get(f"/en{project.get_absolute_url()[3:]}")
 
     assert response.status_code == 200

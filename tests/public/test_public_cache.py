@@ -218,3 +218,17 @@ def test_a_prepared_report_leaves_the_cached_pages_in_place(
     with django_assert_num_queries(0):
         response = client.get(PROJECT_LIST)
     assert "Integration through sport" in response.content.decode()
+
+
+def test_with_the_cache_off_a_list_builds_no_cache_keys(client, settings, monkeypatch):
+    """A key is the query's SQL: compiling it for a cache that is off would only cost time."""
+    settings.PUBLIC_CACHE = False
+    MeetingFactory(title="Round table in Gdańsk")
+
+    def no_key(queryset):
+        raise AssertionError(f"a cache key was built for {queryset.model.__name__}")
+
+    monkeypatch.setattr("core.public_cache.query_key", no_key)
+    response = client.get(MEETING_LIST)
+
+    assert "Round table in Gdańsk" in page_text(response)

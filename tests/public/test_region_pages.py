@@ -140,9 +140,10 @@ def test_region_page_query_count_does_not_grow_with_related_rows(
 ):
     county = build_region_with_related(n)
 
-    # region+parent, projects, organisations, centres, their languages, meetings, ancestors,
-    # children, and the map's centres, organisations and meeting venues
-    with django_assert_num_queries(11):
+    # region+parent, projects, organisations, centres, their languages, meetings, their
+    # quarterly numbers, ancestors, children, and the map's centres, organisations and meeting
+    # venues
+    with django_assert_num_queries(12):
         response = client.get(f"/en/regions/{county.slug}/")
 
     assert response.status_code == 200
