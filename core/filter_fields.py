@@ -13,6 +13,8 @@ import html
 
 import django_filters
 from django import forms
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
@@ -64,16 +66,15 @@ class PlainModelChoiceField(django_filters.fields.ModelChoiceField):
     def plain_choices(self) -> list[tuple[str, str]]:
         choices = [] if self.empty_label is None else [("", str(self.empty_label))]
         model = self.queryset.model
-        columns = [_columns_in_language(model, name) for name in self.label_fields]
-        rows = self.queryset.values_list(
-            self.to_field_name or "pk", *(column for group in columns for column in group)
-        )
-        for value, *values in rows:
-            labels, start = [], 0
-            for group in columns:
-                labels.append(_first_given(values[start : start + len(group)]))
-                start += len(group)
-            choices.append((str(value), self.label_from_values(*labels)))
+        labels = [_first_given(_columns_in_language(model, name)) for name in self.label_fields]
+        rows = self.queryset
+        if hasattr(rows, "rewrite"):
+            # Columns already named per language: modeltranslation's own values_list would add
+            # its fallbacks again, in Python, row by row.
+            rows = rows.rewrite(False)
+        for value, *values in rows.values_list(self.to_field_name or "pk", *labels):
+            values = ("" if value is None else value for value in values)
+            choices.append((str(value), self.label_from_values(*values)))
         return choices
 
 
@@ -94,8 +95,13 @@ def _columns_in_language(model, field_name: str) -> list[str]:
     ]
 
 
-def _first_given(values) -> object:
-    return next((value for value in values if value not in (None, "")), "")
+def _first_given(columns: list[str]):
+    """The first of `columns` that is not empty, as the database reads it."""
+    if len(columns) == 1:
+        return F(columns[0])
+    return Coalesce(
+        *(NullIf(column, Value("")) for column in columns), Value(""), output_field=TextField()
+    )
 
 
 class SharedModelChoiceIterator(ModelChoiceIterator):

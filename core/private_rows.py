@@ -118,6 +118,18 @@ def _refusing(rows: models.QuerySet) -> models.QuerySet:
     )
 
 
+def _narrowed_once(rows: PrivateQuerySet, user) -> PrivateQuerySet:
+    """All of a model's rows that `user` may read, narrowed by the rule once for the user
+    object, that is, once per request, and copied for each later use. A change form reads
+    them for every inline row's key and choice field: each narrowing builds the rule's
+    subqueries anew, which took a tenth of the page's time."""
+    narrowed = user.__dict__.setdefault("_private_rows_visible", {})
+    key = (rows.model, rows._db)
+    if key not in narrowed:
+        narrowed[key] = rows.visible_to(user)
+    return narrowed[key]._chain()
+
+
 class PrivateRowsManager(models.Manager.from_queryset(PrivateQuerySet)):
     """The default manager of a private model, and so of its related managers
     (`meeting.attendances`) and prefetches: inlines and reports are scoped by construction.
@@ -133,7 +145,9 @@ class PrivateRowsManager(models.Manager.from_queryset(PrivateQuerySet)):
             return rows
         if "user" not in current:
             return _refusing(rows)
-        return rows.visible_to(current["user"])
+        if rows._hints:  # a related manager's rows (`meeting.attendances`): its own instance
+            return rows.visible_to(current["user"])
+        return _narrowed_once(rows, current["user"])
 
     def all(self) -> models.QuerySet:
         rows = super().all()
@@ -144,7 +158,10 @@ class PrivateRowsManager(models.Manager.from_queryset(PrivateQuerySet)):
     # For a named user, whatever the scope: the question states whose rows they are.
 
     def visible_to(self, user) -> PrivateQuerySet:
-        return self._every_row().visible_to(user)
+        rows = self._every_row()
+        if rows._hints:
+            return rows.visible_to(user)
+        return _narrowed_once(rows, user)
 
     def editable_by(self, user) -> PrivateQuerySet:
         return self._every_row().editable_by(user)

@@ -91,6 +91,34 @@ def test_meeting_page_queries_do_not_grow_with_its_rows(client, coordinator_a, p
     assert ">PA</option>" in page and ">PA3</option>" in page
 
 
+def test_meeting_page_narrows_each_private_model_once_however_many_rows(
+    client, coordinator_a, project_a, monkeypatch
+):
+    """Each inline row's key and choice fields read a private model's rows: the coordinator's
+    rule builds its subqueries once for the page, not once per row."""
+    from core.private_rows import private_rows
+
+    meeting = MeetingFactory(status=MeetingStatus.PLANNED, projects=[project_a])
+    _fill(meeting, rows=8)
+    narrowed = []
+    narrow = private_rows.narrow
+
+    def counting_narrow(kind, rows, user):
+        narrowed.append((kind, rows.model.__name__))
+        return narrow(kind, rows, user)
+
+    monkeypatch.setattr(private_rows, "narrow", counting_narrow)
+    client.force_login(coordinator_a)
+
+    _count, page = _queries(client, _change_url(meeting))
+
+    assert f"Person {meeting.pk}-7 (Partner {meeting.pk}-7)" in page
+    # Attendance's and action items' own rows, and their list's rows read through the meeting
+    assert narrowed.count(("visible", "Attendance")) <= 2
+    assert narrowed.count(("visible", "ActionItem")) <= 2
+    assert narrowed.count(("visible", "Contact")) == 1
+
+
 def test_meeting_page_queries_as_an_administrator_do_not_grow(
     client, administrator, project_a, project_b
 ):

@@ -196,6 +196,25 @@ def test_meeting_list_region_filter_includes_places_below(client):
     assert _titles(client.get("/en/meetings/?region=ct")) == {"In the city"}
 
 
+def test_region_filter_names_each_place_in_the_readers_language_or_else_its_own(client):
+    country = Region.objects.create(
+        name_en="Poland", name_ro="Polonia", name_bg="Полша", slug="pl", kind=RegionKind.COUNTRY
+    )
+    # Named in Romanian only: every page shows that name rather than an empty option.
+    Region.objects.create(
+        name_en="", name_ro="Voievodatul Mazovia", slug="mazowieckie", parent=country,
+        kind=RegionKind.REGION,
+    )  # fmt: skip
+
+    english = client.get("/en/meetings/").content.decode()
+    bulgarian = client.get("/bg/meetings/").content.decode()
+
+    assert '<option value="pl">Poland</option>' in english
+    assert '<option value="mazowieckie">— Voievodatul Mazovia</option>' in english
+    assert '<option value="pl">Полша</option>' in bulgarian
+    assert '<option value="mazowieckie">— Voievodatul Mazovia</option>' in bulgarian
+
+
 def test_meeting_list_filters_by_year_and_quarter(client):
     MeetingFactory(title="Q4 2016", starts_at=datetime.datetime(2016, 12, 7, 10, tzinfo=BUCHAREST))
     MeetingFactory(title="Q1 2016", starts_at=datetime.datetime(2016, 2, 7, 10, tzinfo=BUCHAREST))
