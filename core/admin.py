@@ -226,8 +226,13 @@ class LookupSafeAutocompleteMixin:
 
     def optgroups(self, name, value, attr=None):
         value = lookup_safe_keys(self.field.target_field, value, self.db)
-        if self.chosen_rows is None:
-            return super().optgroups(name, value, attr)
+        rows = self.chosen_rows
+        if rows is None:
+            if self.selected_keys(value):
+                return super().optgroups(name, value, attr)
+            # Nothing chosen (a new row's box): Django would still build the query's SQL,
+            # joins and permission subqueries included, to find it reads nothing.
+            rows = {}
         # As Django's AutocompleteMixin.optgroups, from the rows read for the whole page.
         default = (None, [], 0)
         selected = self.selected_keys(value)
@@ -235,7 +240,7 @@ class LookupSafeAutocompleteMixin:
             default[1].append(self.create_option(name, "", "", False, 0))
         has_selected = False
         key_attname = self.key_attname()
-        for key, row in self.chosen_rows.items():
+        for key, row in rows.items():
             if key not in selected:
                 continue
             is_selected = key in value and (has_selected is False or self.allow_multiple_selected)
