@@ -148,12 +148,12 @@ def _shows(text: str) -> Expect:
 def pages_to_measure() -> list[Page]:
     """Every page type the targets are set for, with a representative object for each detail
     page and a filter that finds rows for each filtered list."""
-    from django.db.models import Count
+    from django.db.models import Count, Exists, OuterRef
     from django.urls import NoReverseMatch, reverse
     from django.utils import translation
 
-    from meetings.enums import MeetingStatus
-    from meetings.models import Meeting
+    from meetings.enums import MeetingKind, MeetingStatus, ProjectRoleInMeeting
+    from meetings.models import Meeting, MeetingProject
     from meetings.permissions import meetings_editable_by
     from partners.enums import RegionKind
     from partners.models import IntegrationCentre, Organisation, Region
@@ -172,7 +172,14 @@ def pages_to_measure() -> list[Page]:
     users = bench_users()
     coordinator = users["coordinator"]
     with translation.override(settings.LANGUAGE_CODE):
-        project = middle(Project.objects.published().filter(regions__isnull=False))
+        # Detail pages of the same shape at both scales, so that their queries compare: a
+        # project with public meetings, and a quarterly meeting numbered among its project's.
+        project = middle(
+            Project.objects.published()
+            .filter(regions__isnull=False)
+            .filter(Exists(Meeting.objects.published().filter(projects=OuterRef("pk"))))
+            .distinct()
+        )
         organisation = (
             Organisation.objects.annotate(participation_count=Count("participations"))
             .order_by("-participation_count", "pk")
@@ -180,7 +187,18 @@ def pages_to_measure() -> list[Page]:
         )
         region = Region.objects.filter(kind=RegionKind.REGION).order_by("pk").first()
         centre = middle(IntegrationCentre.objects.all())
-        meeting = middle(Meeting.objects.published().filter(status=MeetingStatus.HELD))
+        meeting = middle(
+            Meeting.objects.published().filter(
+                Exists(
+                    MeetingProject.objects.filter(
+                        meeting=OuterRef("pk"), role=ProjectRoleInMeeting.ORGANISER
+                    )
+                ),
+                status=MeetingStatus.HELD,
+                kind=MeetingKind.QUARTERLY_COORDINATION,
+                stated_ordinal__isnull=True,
+            )
+        )
         own_meeting = coordinator and fullest_meeting(meetings_editable_by(coordinator))
 
         projects = _links_to("projects:project-detail")
