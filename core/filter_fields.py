@@ -72,9 +72,9 @@ class PlainModelChoiceField(django_filters.fields.ModelChoiceField):
             # Columns already named per language: modeltranslation's own values_list would add
             # its fallbacks again, in Python, row by row.
             rows = rows.rewrite(False)
-        for value, *values in rows.values_list(self.to_field_name or "pk", *labels):
-            values = ("" if value is None else value for value in values)
-            choices.append((str(value), self.label_from_values(*values)))
+        for value, *parts in rows.values_list(self.to_field_name or "pk", *labels):
+            parts = ("" if part is None else part for part in parts)
+            choices.append((str(value), self.label_from_values(*parts)))
         return choices
 
 

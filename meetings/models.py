@@ -365,16 +365,17 @@ class Meeting(PublishableModel, SearchableModel):
     def ordinal(self) -> int | None:
         """The place of a quarterly coordination meeting among its project's (1, 2, …): the
         number stated for it, or counted on from the latest earlier meeting with a stated one."""
-        if "sequence_number" not in self.__dict__:
-            number_quarterly_meetings([self], using=self._state.db)
-        return self.sequence_number
+        if "sequence_number" in self.__dict__:  # read with a list (with_ordinal())
+            return self.sequence_number
+        # Worked out anew each time, not kept: the series may change while the meeting is held.
+        number_quarterly_meetings([self], using=self._state.db)
+        return self.__dict__.pop("sequence_number")
 
     @property
     def kind_label(self) -> str:
         """ "2nd quarterly coordination meeting" for a quarterly one, the kind otherwise."""
-        if self.kind == MeetingKind.QUARTERLY_COORDINATION and self.ordinal:
-            return ordinal_label(self.ordinal)
-        return str(self.get_kind_display())
+        number = self.ordinal if self.kind == MeetingKind.QUARTERLY_COORDINATION else None
+        return ordinal_label(number) if number else str(self.get_kind_display())
 
     @property
     def is_past(self) -> bool:

@@ -78,6 +78,17 @@ def test_numbering_counts_on_from_a_stated_number_and_only_the_lead_projects_mee
     assert {meeting.pk: meeting.ordinal for meeting in row_by_row} == expected
 
 
+def test_a_meetings_number_follows_an_earlier_meeting_added_later():
+    project = ProjectFactory()
+    meeting = MeetingFactory(starts_at=_at(2020, 6, 1), projects=[project])
+    assert meeting.kind_label == "1st quarterly coordination meeting"
+
+    MeetingFactory(starts_at=_at(2020, 3, 1), projects=[project])
+
+    assert meeting.ordinal == 2
+    assert meeting.kind_label == "2nd quarterly coordination meeting"
+
+
 def test_a_list_of_quarterly_meetings_is_numbered_in_one_query(django_assert_num_queries):
     for _ in range(3):
         project = ProjectFactory()
