@@ -10,8 +10,8 @@ from core import public_cache
 from core.deferral import without_long_texts
 
 
-def first_rows(queryset: models.QuerySet, limit: int) -> tuple[list, bool]:
-    """The first `limit` rows and whether there are more, in one query."""
+def first_rows(queryset: models.QuerySet | list, limit: int) -> tuple[list, bool]:
+    """The first `limit` rows and whether there are more, in one query (none for a list)."""
     rows = list(queryset[: limit + 1])
     return rows[:limit], len(rows) > limit
 

@@ -162,9 +162,9 @@ class PointSet:
         return bool(self.points)
 
 
-def point_set(*, limit: int = POINT_LIMIT, **querysets: QuerySet) -> PointSet:
-    """Points of each kind's first `limit` rows (`centre=…, organisation=…, meeting=…`), in that
-    order."""
+def point_set(*, limit: int = POINT_LIMIT, **querysets: QuerySet | list) -> PointSet:
+    """Points of each kind's first `limit` rows (`centre=…, organisation=…, meeting=…`, each a
+    queryset or rows already read), in that order."""
     points: list[MapPoint] = []
     more: list[str] = []
     for kind, queryset in querysets.items():

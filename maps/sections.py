@@ -72,14 +72,20 @@ def map_of_region(region: Region) -> list[Section]:
 
 @page_sections.register("projects:project", order=ORDER)
 def map_of_project(project: Project) -> list[Section]:
+    # The page has read the project's centres and partners already (`Project.for_detail`): the
+    # map takes the public ones from those rows, open centres by name and reviewed partners in
+    # the order the page lists them, lead first, instead of reading them again.
+    open_centres = [centre for centre in project.centres.all() if centre.is_active]
+    reviewed_partners = dict.fromkeys(
+        participation.organisation
+        for participation in project.participations.all()
+        if participation.organisation.is_reviewed
+    )
     return _section(
         point_set(
             limit=SECTION_POINT_LIMIT,
-            centre=public_centres().filter(projects=project).distinct().order_by("name"),
-            organisation=public_organisations()
-            .filter(participations__project=project)
-            .distinct()
-            .order_by("name"),
+            centre=open_centres,
+            organisation=list(reviewed_partners),
             meeting=public_meetings().filter(projects=project).distinct().order_by("-starts_at"),
         ),
         {"meeting": {"project": project.slug}},

@@ -114,7 +114,10 @@ class ProjectQuerySet(PublishableQuerySet, SearchableQuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "participations",
-                queryset=Participation.objects.in_role_order().select_related("organisation"),
+                # With the partners' places, which the project page's map names.
+                queryset=Participation.objects.in_role_order().select_related(
+                    "organisation__city", "organisation__country"
+                ),
             )
         )
 

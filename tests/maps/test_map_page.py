@@ -12,6 +12,7 @@ from django.urls import reverse
 from maps.points import SECTION_POINT_LIMIT
 from meetings.enums import MeetingFormat, MeetingStatus
 from partners.enums import CentreKind
+from projects.enums import ParticipationRole
 from tests.factories import (
     CityFactory,
     IntegrationCentreFactory,
@@ -296,6 +297,25 @@ def test_project_page_maps_its_centres_and_reviewed_partners(client, places):
     response = client.get(project.get_absolute_url())
 
     assert _marker_names(response) == {"Project centre", "Partner"}
+
+
+def test_project_page_map_leaves_out_closed_centres_and_names_each_partner_once(client, places):
+    project = ProjectFactory()
+    project.centres.add(
+        IntegrationCentreFactory(name="Open centre", city=places["constanta"], **_placed()),
+        IntegrationCentreFactory(
+            name="Closed centre", city=places["constanta"], is_active=False, **_placed()
+        ),
+    )
+    partner = OrganisationFactory(name="Twice a partner", city=places["constanta"], **_placed())
+    ParticipationFactory(project=project, organisation=partner, role=ParticipationRole.LEAD_PARTNER)
+    ParticipationFactory(project=project, organisation=partner, role=ParticipationRole.PARTNER)
+
+    response = client.get(project.get_absolute_url())
+
+    assert [marker["name"] for marker in _markers(response)] == ["Open centre", "Twice a partner"]
+    assert "Closed centre" not in _listed(response)
+    assert "Constanța" in _listed(response)
 
 
 def test_organisation_page_maps_the_organisation_and_its_centres(client, places):
