@@ -58,6 +58,7 @@ from partners.models import (
     Service,
     TargetGroup,
 )
+from projects.coverage import refresh_coverage
 from projects.enums import Fund, OutputKind, ParticipationRole
 from projects.models import (
     FundingProgramme,
@@ -1153,7 +1154,9 @@ def generate(*, scale: float = 1.0, seed: int = 1, progress: Progress | None = N
     if not math.isfinite(scale) or scale <= 0:
         raise ValueError("The scale must be a positive number.")
     written = Generator(scale=scale, seed=seed, progress=progress).generate()
-    # Rows went in by COPY and bulk_create, which send no signals: drop what the cache holds.
+    # Rows went in by COPY and bulk_create, which send no signals: derive what the receivers
+    # would have, and drop what the cache holds.
+    refresh_coverage()
     content_changed()
     if connection.vendor == "postgresql":
         # Planner statistics and the visibility map (index-only counts), as autovacuum would

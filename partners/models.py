@@ -18,6 +18,7 @@ from partners.enums import (
     OrganisationKind,
     RegionKind,
 )
+from partners.signals import region_moved
 
 # Free text is bounded so that a pasted document cannot bloat pages, search text and exports.
 DESCRIPTION_MAX_LENGTH = 5_000
@@ -162,6 +163,8 @@ class Region(SearchableModel):
                     path=Concat(models.Value(new_path), Substr("path", len(old_path) + 1))
                 )
             self.path = new_path
+            if old_path:
+                region_moved.send(sender=Region, region=self)
 
     def get_absolute_url(self) -> str:
         return reverse("partners:region-detail", kwargs={"slug": self.slug})

@@ -9,6 +9,7 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from core.history import track_history
         from projects import (
+            coverage,
             jsonld,  # noqa: F401  (registers its schema.org descriptions)
             permissions,  # noqa: F401  (registers its part of row scopes)
             sections,  # noqa: F401  (registers its sections of other pages)
@@ -25,3 +26,4 @@ class ProjectsConfig(AppConfig):
             Project, excluded_fields=["published_at", "published_by", "search_text", "search_names"]
         )
         track_history(Participation, PlannedOutput, ProjectRegion, ProjectCentre)
+        coverage.connect_receivers()

@@ -139,22 +139,7 @@ class ProjectQuerySet(PublishableQuerySet, SearchableQuerySet):
     def covering(self, region: Region) -> "ProjectQuerySet":
         """Projects working in the region or in any place inside it: named as covering it, or
         running a centre there, or with a partner organisation based there."""
-        # A union of three link tables rather than an OR across joins: each part is answered
-        # from its own index and no project is repeated.
-        path = region.path
-        named = ProjectRegion.objects.filter(region__path__startswith=path)
-        centres = ProjectCentre.objects.filter(centre__city__path__startswith=path)
-        partners_in_cities = Participation.objects.filter(organisation__city__path__startswith=path)
-        partners_in_countries = Participation.objects.filter(
-            organisation__country__path__startswith=path
-        )
-        project_ids = (
-            named.values("project_id")
-            .union(centres.values("project_id"))
-            .union(partners_in_cities.values("project_id"))
-            .union(partners_in_countries.values("project_id"))
-        )
-        return self.filter(pk__in=project_ids)
+        return self.filter(pk__in=ProjectCoverage.objects.filter(region=region).values("project"))
 
     def for_list(self) -> "ProjectQuerySet":
         return self.with_programme()
@@ -532,6 +517,25 @@ class ProjectCentre(models.Model):
 
     def __str__(self) -> str:
         return str(self.centre)
+
+
+class ProjectCoverage(models.Model):
+    """A place a project works in, itself or through a place inside it: every place above and
+    including the regions the project names, its centres' cities and its partners' cities and
+    countries. Derived from those links and kept by `projects.coverage`; `Project.covering`
+    reads it."""
+
+    # Derived rows go with their project or region; the links they come from protect both.
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "project"], name="unique_region_project")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} in {self.region_id}"
 
 
 class PlannedOutput(models.Model):

@@ -198,9 +198,9 @@ def test_project_page_query_count_does_not_grow_with_meetings_or_kinds(
         AchievedOutput.objects.create(meeting=meeting, kind=OutputKind.STAFF_EXCHANGE)
 
     # project+programme, participations, regions, centres, outputs, target groups, themes,
-    # delivered outputs, the map's centres, organisations and meetings, meetings (with
-    # ordinal), their public attachments
-    with django_assert_num_queries(13):
+    # delivered outputs, the map's meeting venues (its centres and organisations are the
+    # page's), meetings (with ordinal), their public attachments
+    with django_assert_num_queries(11):
         response = client.get("/en/projects/connecting-cities/")
 
     assert f"{n} staff exchange" in page_text(response)
