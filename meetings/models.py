@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
+from core.choice_labels import ChoiceLabels
 from core.coordinates import MAP_HELP_TEXT, coordinate_errors, latitude_field, longitude_field
 from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateQuerySet, PrivateRowsManager
@@ -155,7 +156,7 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         return clone
 
 
-class Meeting(PublishableModel, SearchableModel):
+class Meeting(ChoiceLabels, PublishableModel, SearchableModel):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("web address"),
@@ -382,7 +383,7 @@ class Meeting(PublishableModel, SearchableModel):
         return self.starts_at < timezone.now()
 
 
-class MeetingProject(models.Model):
+class MeetingProject(ChoiceLabels, models.Model):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -414,7 +415,7 @@ class MeetingProject(models.Model):
         return f"{self.project} ({self.get_role_display()})"
 
 
-class MeetingOrganisation(models.Model):
+class MeetingOrganisation(ChoiceLabels, models.Model):
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("meeting"),
@@ -477,7 +478,7 @@ class AttendanceQuerySet(PrivateQuerySet):
         return self.filter(presence=Presence.ATTENDED)
 
 
-class Attendance(models.Model):
+class Attendance(ChoiceLabels, models.Model):
     """A person at a meeting. Private: never on a public page."""
 
     meeting = models.ForeignKey(
@@ -561,7 +562,7 @@ class ActionItemQuerySet(PrivateQuerySet):
         )
 
 
-class ActionItem(models.Model):
+class ActionItem(ChoiceLabels, models.Model):
     """A decision taken at a meeting, or a follow-up someone must do."""
 
     meeting = models.ForeignKey(
@@ -618,7 +619,7 @@ class AttachmentQuerySet(PrivateQuerySet):
         return self.filter(is_public=True)
 
 
-class Attachment(models.Model):
+class Attachment(ChoiceLabels, models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments"
     )
@@ -659,7 +660,7 @@ class Attachment(models.Model):
         return reverse("meetings:attachment-download", kwargs={"pk": self.pk})
 
 
-class AchievedOutput(models.Model):
+class AchievedOutput(ChoiceLabels, models.Model):
     """What a meeting delivered towards its projects' planned outputs, beyond what its kind
     says: an action plan adopted, a staff exchange done, people reached. A held workshop or
     conference counts itself once unless a row of its own kind states another number."""

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.choice_labels import ChoiceLabels
 from core.coordinates import MAP_HELP_TEXT, coordinate_errors, latitude_field, longitude_field
 from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateRowsManager
@@ -106,7 +107,7 @@ class RegionQuerySet(SearchableQuerySet):
         return self.select_related("parent")
 
 
-class Region(SearchableModel):
+class Region(ChoiceLabels, SearchableModel):
     """A place in the tree country > region > county > city.
 
     `path` holds the primary keys from the root down ("/1/4/9/"), so a region's descendants are
@@ -217,7 +218,7 @@ class OrganisationQuerySet(SearchableQuerySet):
         )
 
 
-class Organisation(SearchableModel):
+class Organisation(ChoiceLabels, SearchableModel):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     official_name = models.CharField(
@@ -332,7 +333,7 @@ class IntegrationCentreQuerySet(SearchableQuerySet):
         )
 
 
-class IntegrationCentre(SearchableModel):
+class IntegrationCentre(ChoiceLabels, SearchableModel):
     """A place where migrants get help; its phone and e-mail are its public front desk."""
 
     name = models.CharField(_("name"), max_length=255)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.choice_labels import ChoiceLabels
 from core.indexes import search_index, sort_indexes
 from core.publication import PublishableModel, PublishableQuerySet
 from core.search import (
@@ -43,7 +44,7 @@ PROJECT_DESCRIPTION_MAX_LENGTH = 10_000
 CONTRIBUTION_MAX_LENGTH = 2_000
 
 
-class FundingProgramme(models.Model):
+class FundingProgramme(ChoiceLabels, models.Model):
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -164,7 +165,7 @@ class ProjectQuerySet(PublishableQuerySet, SearchableQuerySet):
         )
 
 
-class Project(PublishableModel, SearchableModel):
+class Project(ChoiceLabels, PublishableModel, SearchableModel):
     title = models.CharField(_("title"), max_length=300)
     acronym = models.CharField(
         _("acronym"),
@@ -415,7 +416,7 @@ class ParticipationQuerySet(models.QuerySet):
         )
 
 
-class Participation(models.Model):
+class Participation(ChoiceLabels, models.Model):
     """An organisation's role in a project."""
 
     project = models.ForeignKey(
@@ -538,7 +539,7 @@ class ProjectCoverage(models.Model):
         return f"{self.project_id} in {self.region_id}"
 
 
-class PlannedOutput(models.Model):
+class PlannedOutput(ChoiceLabels, models.Model):
     """Something a project promises to deliver, as its contract counts it."""
 
     project = models.ForeignKey(
