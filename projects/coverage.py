@@ -71,9 +71,11 @@ def refresh_coverage(project_ids: Iterable[int] | None = None, *, apps=installed
 # --- Receivers (connected in ProjectsConfig.ready)
 
 
-def link_saved_or_deleted(sender, instance, **kwargs) -> None:
+def link_saved_or_deleted(sender, instance, raw=False, **kwargs) -> None:
     """A region, centre or partner of a project was added, changed or removed."""
-    refresh_coverage([instance.project_id])
+    # Rows loaded as they were saved (a fixture, a test database's copy) bring their coverage.
+    if not raw:
+        refresh_coverage([instance.project_id])
 
 
 def links_changed_in_bulk(sender, instance, action, reverse, pk_set, **kwargs) -> None:
@@ -104,8 +106,10 @@ def _link_field(through, instance) -> str:
     )
 
 
-def place_of_links_saved(sender, instance, **kwargs) -> None:
+def place_of_links_saved(sender, instance, raw=False, **kwargs) -> None:
     """A centre or an organisation saved, perhaps in another city or country than before."""
+    if raw:
+        return
     Link = installed_apps.get_model(
         "projects", "ProjectCentre" if sender is IntegrationCentre else "Participation"
     )

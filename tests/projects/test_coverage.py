@@ -2,6 +2,7 @@
 the region pages and the project list's region filter read them."""
 
 import pytest
+from django.core import serializers
 
 from partners.enums import RegionKind
 from projects.coverage import refresh_coverage
@@ -150,3 +151,16 @@ def test_rows_kept_along_the_way_are_those_worked_out_from_scratch(places):
 
     assert kept == rows()
     assert (project.pk, places["poland"].pk) not in kept
+
+
+def test_rows_loaded_as_they_were_saved_bring_their_own_coverage(places):
+    partner = OrganisationFactory(city=places["constanta"])
+    participation = ParticipationFactory(project=ProjectFactory(title="Kept"), organisation=partner)
+    saved = serializers.serialize("json", [participation, *ProjectCoverage.objects.all()])
+    participation.delete()
+    assert covering(places["romania"]) == set()
+
+    for row in serializers.deserialize("json", saved):
+        row.save()
+
+    assert covering(places["romania"]) == {"Kept"}
