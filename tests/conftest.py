@@ -43,6 +43,17 @@ def _background_jobs_run_at_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings):
+    """New passwords are hashed with a quick hasher: the production one takes half a second a
+    password on purpose, and the tests create and sign in hundreds of users. Hashes made the
+    slow way before (a snapshot of the demo database) still check."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+
+
 @pytest.fixture
 def demo(db):
     """The demo data of the seed stories, without the demo sign-ins."""

@@ -38,12 +38,6 @@ def _jobs_run_at_once(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    """The coordinators these tests create never sign in with a password: hash it quickly."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def romania(db):
     return RegionFactory(name="Romania", slug="romania", code="RO")
