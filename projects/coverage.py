@@ -23,8 +23,20 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from partners.models import IntegrationCentre, Organisation, Region
 from partners.signals import region_moved
+from projects.models import (
+    Participation,
+    Project,
+    ProjectCentre,
+    ProjectCoverage,
+    ProjectRegion,
+)
 
 BATCH_SIZE = 5000
+# The models whose rows have a place, and the link from a project to each of them.
+LINKS_TO_PLACES = {
+    IntegrationCentre: (ProjectCentre, "centre"),
+    Organisation: (Participation, "organisation"),
+}
 
 
 def refresh_coverage(project_ids: Iterable[int] | None = None, *, apps=installed_apps) -> int:
@@ -110,27 +122,21 @@ def place_of_links_saved(sender, instance, raw=False, **kwargs) -> None:
     """A centre or an organisation saved, perhaps in another city or country than before."""
     if raw:
         return
-    Link = installed_apps.get_model(
-        "projects", "ProjectCentre" if sender is IntegrationCentre else "Participation"
-    )
-    key = "centre" if sender is IntegrationCentre else "organisation"
+    link_model, key = LINKS_TO_PLACES[sender]
     refresh_coverage(
-        Link.objects.filter(**{key: instance}).values_list("project_id", flat=True).distinct()
+        link_model.objects.filter(**{key: instance}).values_list("project_id", flat=True).distinct()
     )
 
 
 def region_moved_under_another_parent(sender, region, **kwargs) -> None:
     """Every project working in the region, or in a place inside it, now covers other places
     above it: they are the projects its rows name."""
-    ProjectCoverage = installed_apps.get_model("projects", "ProjectCoverage")
     refresh_coverage(
         ProjectCoverage.objects.filter(region=region).values_list("project_id", flat=True)
     )
 
 
 def connect_receivers() -> None:
-    from projects.models import Participation, Project, ProjectCentre, ProjectRegion
-
     for link in (ProjectRegion, ProjectCentre, Participation):
         uid = f"projects.coverage.{link.__name__}"
         post_save.connect(link_saved_or_deleted, sender=link, dispatch_uid=uid)
@@ -141,7 +147,7 @@ def connect_receivers() -> None:
             sender=relation.through,
             dispatch_uid=f"projects.coverage.m2m.{relation.through.__name__}",
         )
-    for place_holder in (IntegrationCentre, Organisation):
+    for place_holder in LINKS_TO_PLACES:
         post_save.connect(
             place_of_links_saved,
             sender=place_holder,
