@@ -208,6 +208,27 @@ def _names_like(pattern: str) -> Like:
     return Like(models.F("search_names"), models.Value(pattern))
 
 
+def _graded_above_one(phrase: str) -> models.Q:
+    """Rows whose `search_rank` is above 1: a name starts with the phrase, or one of its words
+    does (the first two patterns are special cases of the third)."""
+    *_special, starts, word_starts = _name_patterns(phrase)
+    return models.Q(_names_like(starts)) | models.Q(_names_like(word_starts))
+
+
+def _name_grades(phrase: str) -> models.Case:
+    """`search_rank` of the rows `_graded_above_one(phrase)` selects: without the checks that
+    the other rows need, it compiles and runs in about half the time."""
+    patterns = _name_patterns(phrase)
+    return models.Case(
+        *(
+            models.When(_names_like(pattern), then=models.Value(len(patterns) + 1 - i))
+            for i, pattern in enumerate(patterns[:-1])
+        ),
+        default=models.Value(2),
+        output_field=models.IntegerField(),
+    )
+
+
 class SearchableQuerySet(models.QuerySet):
     """Mix into a model's QuerySet when the model has the `search_text` and `search_names`
     columns (see SearchableModel)."""
@@ -259,10 +280,8 @@ class SearchableQuerySet(models.QuerySet):
         phrase = " ".join(terms)
         order = then or self.query.order_by or self.model._meta.ordering
         named = (
-            self.filter(_names_like(f"%{phrase}%"))
-            .annotate(search_rank=search_rank(query))
-            .filter(search_rank__gt=1)
-            .order_by(models.F("search_rank").desc(), *order)
+            self.filter(_names_like(f"%{phrase}%"), _graded_above_one(phrase))
+            .order_by(_name_grades(phrase).desc(), *order)
             .values("pk")[:count]
         )
         # Rows must hold every word of a query of several: few do, and the trigram index

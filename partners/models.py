@@ -290,6 +290,7 @@ class Organisation(ChoiceLabels, SearchableModel):
         ordering = ["name"]
         indexes = [
             search_index("organisation_search_trgm"),
+            search_index("organisation_names_trgm", "search_names"),
             *sort_indexes("organisation", "name"),
             models.Index(fields=["acronym"], name="organisation_acronym_idx"),
             # Reviewed organisations counted without reading the wide rows.
@@ -395,7 +396,11 @@ class IntegrationCentre(ChoiceLabels, SearchableModel):
         verbose_name = _("integration centre")
         verbose_name_plural = _("integration centres")
         ordering = ["name"]
-        indexes = [search_index("centre_search_trgm"), *sort_indexes("centre", "name")]
+        indexes = [
+            search_index("centre_search_trgm"),
+            search_index("centre_names_trgm", "search_names"),
+            *sort_indexes("centre", "name"),
+        ]
 
     def __str__(self) -> str:
         return self.name
