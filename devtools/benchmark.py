@@ -815,10 +815,12 @@ def print_targets(figures: Figures, pages: dict, small: dict, compare_scale: flo
                 f"{median:.1f} ms (<= {ADMIN_GROWTH_FROM_SMALL_SCALE}x)",
             )
         elif before.get("available"):
+            # Not "the same": a page may need one query fewer when the rows it shows at the
+            # larger scale happen to need less (the last page of meetings, none quarterly).
             verdict(
-                before["queries"] == result["queries"],
-                f"{name} queries the same at scale {compare_scale:g} "
-                f"({before['queries']}) and now ({result['queries']})",
+                result["queries"] <= before["queries"],
+                f"{name} queries do not grow from scale {compare_scale:g} "
+                f"({before['queries']}) to now ({result['queries']})",
             )
     ratio = figures.values.get("project_list_throughput_ratio")
     verdict(

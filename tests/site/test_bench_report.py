@@ -68,8 +68,12 @@ def test_targets_hold_uncached_pages_to_the_trivial_view_and_name_what_is_missed
         "search": {"available": True, "kind": "search", "median_ms": 30.0, "p95_ms": 120.0,
                    "queries": MAX_QUERIES + 1, "problems": []},
     }  # fmt: skip
+    small_scale = {
+        "search": {"available": True, "queries": 13},
+        "meeting_list": {"available": True, "queries": 4},
+    }
 
-    print_targets(figures, pages, {"search": {"available": True, "queries": 13}}, 0.1)
+    print_targets(figures, pages, small_scale, 0.1)
 
     out = capsys.readouterr().out
     assert "# MISS meeting_list median 61.0 ms <= 4x trivial view (40.0 ms)" in out
@@ -78,8 +82,25 @@ def test_targets_hold_uncached_pages_to_the_trivial_view_and_name_what_is_missed
     assert "# ok   search median 30.0 ms <= 4x trivial view (40.0 ms)" in out
     assert "# MISS search p95 120.0 ms <= 3x its median (90.0 ms)" in out
     assert f"# MISS search {MAX_QUERIES + 1} queries <= {MAX_QUERIES}" in out
-    assert "# ok   search queries the same at scale 0.1 (13) and now (13)" in out
+    assert "# ok   search queries do not grow from scale 0.1 (13) to now (13)" in out
+    assert "# MISS meeting_list queries do not grow from scale 0.1 (4) to now (5)" in out
     assert "# MISS uncached project list throughput not measured" in out
+
+
+def test_a_page_may_need_fewer_queries_at_the_larger_scale_but_never_more(capsys):
+    pages = {
+        "trivial_view": {"available": True, "kind": "trivial", "median_ms": 10.0, "p95_ms": 12.0,
+                         "queries": 0, "problems": []},
+        "meeting_list_last_page": {"available": True, "kind": "public", "median_ms": 20.0,
+                                   "p95_ms": 25.0, "queries": 4, "problems": []},
+    }  # fmt: skip
+
+    print_targets(
+        Figures(), pages, {"meeting_list_last_page": {"available": True, "queries": 5}}, 0.1
+    )
+
+    out = capsys.readouterr().out
+    assert "# ok   meeting_list_last_page queries do not grow from scale 0.1 (5) to now (4)" in out
 
 
 def test_a_fast_figure_of_a_wrong_response_misses_every_target(capsys):
