@@ -48,6 +48,14 @@ class RegionTreeFilter(PlainModelChoiceFilter):
         return qs.filter(**{f"{self.region_lookup}__path__startswith": value.path})
 
 
+class OrganisationRegionFilter(RegionTreeFilter):
+    """Organisations based in a place or in a place inside it: by their city, or by their
+    country for those that name none (a national ministry)."""
+
+    def filter(self, qs: QuerySet, value: Region | None) -> QuerySet:
+        return qs if value is None else qs.located_in(value)
+
+
 class OrganisationFilterSet(PublicFilterSet):
     q = SearchFilter()
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=OrganisationKind.choices)
@@ -57,6 +65,7 @@ class OrganisationFilterSet(PublicFilterSet):
         queryset=Region.objects.filter(kind=RegionKind.COUNTRY),
         label_fields=("name",),
     )
+    region = OrganisationRegionFilter(label=_("Region or city"))
     ordering = SortFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("acronym", "acronym")),
@@ -65,7 +74,7 @@ class OrganisationFilterSet(PublicFilterSet):
 
     class Meta(PublicFilterSet.Meta):
         model = Organisation
-        fields = ["q", "kind", "country"]
+        fields = ["q", "kind", "country", "region"]
 
 
 class CentreFilterSet(PublicFilterSet):

@@ -6,7 +6,6 @@ from django.urls import reverse
 from core.deferral import without_long_texts
 from core.sections import Section, page_sections
 from core.views import first_rows, list_url
-from partners.enums import RegionKind
 from partners.models import IntegrationCentre, Organisation, Region
 
 # Centres and organisations a region page previews; the centre list filtered by the place
@@ -62,9 +61,7 @@ def organisations_in_region(region: Region) -> list[Section]:
         ).order_by("name"),
         ORGANISATION_LIMIT,
     )
-    url = ""
-    if region.kind == RegionKind.COUNTRY:
-        url = list_url(reverse("partners:organisation-list"), country=region.slug)
+    url = list_url(reverse("partners:organisation-list"), region=region.slug)
     return [
         Section(
             "organisations",

@@ -3,6 +3,7 @@ import pytest
 from partners.enums import OrganisationKind, RegionKind
 from projects.enums import ParticipationRole
 from tests.factories import (
+    CityFactory,
     IntegrationCentreFactory,
     OrganisationFactory,
     ParticipationFactory,
@@ -116,6 +117,32 @@ def test_organisation_list_filters_by_kind_and_country(client):
     assert _names(client.get("/en/organisations/?kind=ngo&country=bulgaria")) == set()
 
 
+def test_organisation_list_filters_by_county_and_city_and_keeps_national_ones_under_the_country(
+    client,
+):
+    romania = RegionFactory(name="Romania", slug="romania", kind=RegionKind.COUNTRY)
+    cluj = RegionFactory(name="Cluj County", slug="cluj", kind=RegionKind.COUNTY, parent=romania)
+    dej = CityFactory(name="Dej", slug="dej", parent=cluj)
+    cluj_napoca = CityFactory(name="Cluj-Napoca", slug="cluj-napoca", parent=cluj)
+    iasi = RegionFactory(name="Iași County", slug="iasi", kind=RegionKind.COUNTY, parent=romania)
+    OrganisationFactory(name="Dej town hall", country=romania, city=dej)
+    OrganisationFactory(name="Cluj NGO", country=romania, city=cluj_napoca)
+    OrganisationFactory(name="Iași NGO", country=romania, city=CityFactory(parent=iasi))
+    OrganisationFactory(name="National ministry", country=romania, city=None)
+
+    assert _names(client.get("/en/organisations/?region=cluj")) == {"Dej town hall", "Cluj NGO"}
+    assert _names(client.get("/en/organisations/?region=dej")) == {"Dej town hall"}
+    assert _names(client.get("/en/organisations/?region=romania")) == {
+        "Dej town hall",
+        "Cluj NGO",
+        "Iași NGO",
+        "National ministry",
+    }
+    form = client.get("/en/organisations/").content.decode()
+    assert '<label for="id_region">Region or city</label>' in form
+    assert '<option value="dej">— — Dej</option>' in form
+
+
 def test_organisation_list_bad_kind_shows_error(client):
     response = client.get("/en/organisations/?kind=pirates")
 
@@ -130,8 +157,8 @@ def test_organisation_list_query_count_does_not_grow_with_rows(
     for _ in range(n):
         OrganisationFactory(country=RegionFactory(), city=None)
 
-    # count, page with places, countries for the filter
-    with django_assert_num_queries(3):
+    # count, page with places, countries and the tree of places for the filters
+    with django_assert_num_queries(4):
         response = client.get("/en/organisations/")
 
     assert response.status_code == 200

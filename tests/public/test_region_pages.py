@@ -1,9 +1,12 @@
 import pytest
 
+from partners.enums import RegionKind
+from partners.sections import ORGANISATION_LIMIT
 from tests.factories import (
     CityFactory,
     IntegrationCentreFactory,
     MeetingFactory,
+    OrganisationFactory,
     ProjectFactory,
     RegionFactory,
 )
@@ -63,6 +66,21 @@ def test_region_page_previews_a_dozen_of_each_and_links_the_lists_that_hold_them
     assert f'href="/en/meetings/?region={county.slug}"' in html
     centre_list = page_text(client.get(f"/en/centres/?region={county.slug}"))
     assert "14 results" in centre_list  # the filtered list holds them all
+
+
+def test_a_county_with_more_organisations_than_its_page_shows_links_the_list_of_them_all(
+    client,
+):
+    county = RegionFactory(name="Cluj County", slug="cluj", kind=RegionKind.COUNTY)
+    city = CityFactory(parent=county)
+    for number in range(ORGANISATION_LIMIT + 1):
+        OrganisationFactory(name=f"NGO {number:02}", city=city, is_reviewed=True)
+
+    html = client.get("/en/regions/cluj/").content.decode()
+
+    assert '<a href="/en/organisations/?region=cluj">All organisations in this region</a>' in html
+    listed = page_text(client.get("/en/organisations/?region=cluj"))
+    assert f"{ORGANISATION_LIMIT + 1} results" in listed
 
 
 def test_region_page_leaves_out_unpublished_projects_and_meetings(client):
