@@ -61,3 +61,23 @@ def test_a_time_typed_for_a_venue_in_another_zone_is_the_time_published(new_cont
     visitor.goto(meeting.get_absolute_url())
     expect_heading(visitor, meeting.title_en)
     expect(visitor.get_by_role("main")).to_contain_text("11:30")
+
+
+def test_day_boxes_carry_no_note_comparing_the_readers_zone_with_the_servers(new_context):
+    # The server keeps Bucharest's time; this reader's browser is on UTC, two hours behind.
+    TOTP.activate(User.objects.get(email=COORDINATOR), generate_totp_secret())
+    page = new_context(timezone_id="UTC").new_page()
+    sign_in(page, COORDINATOR)
+    meeting = Meeting.objects.filter(projects__slug="integrare-plus").order_by("pk").first()
+
+    page.goto(f"/en/admin/meetings/meeting/{meeting.pk}/change/")
+
+    due_date = page.locator("input[name$='-due_date']").first
+    expect(due_date).to_be_attached()
+    # The calendar is still offered beside each day box,
+    expect(page.locator("input[name$='-due_date'] + .datetimeshortcuts").first).to_be_attached()
+    # and the only zone named is the venue's, beside the meeting's own time.
+    expect(page.locator("#id_starts_at_timezone_warning_helptext")).to_have_text(
+        re.compile(r"^Times in ")
+    )
+    expect(page.locator("#content")).not_to_contain_text(re.compile(r"hours? (behind|ahead)"))
