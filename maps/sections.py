@@ -19,7 +19,6 @@ from maps.points import (
     public_organisations,
 )
 from meetings.models import Meeting
-from partners.enums import RegionKind
 from partners.models import Organisation, Region
 from projects.models import Project
 
@@ -56,9 +55,7 @@ def _section(points: PointSet, filters: dict[str, dict[str, str]]) -> list[Secti
 
 @page_sections.register("partners:region", order=ORDER)
 def map_of_region(region: Region) -> list[Section]:
-    filters = {"centre": {"region": region.slug}, "meeting": {"region": region.slug}}
-    if region.kind == RegionKind.COUNTRY:
-        filters["organisation"] = {"country": region.slug}
+    filters = {kind: {"region": region.slug} for kind in ("centre", "organisation", "meeting")}
     return _section(
         point_set(
             limit=SECTION_POINT_LIMIT,

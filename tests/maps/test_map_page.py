@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from maps.points import SECTION_POINT_LIMIT
 from meetings.enums import MeetingFormat, MeetingStatus
-from partners.enums import CentreKind
+from partners.enums import CentreKind, RegionKind
 from projects.enums import ParticipationRole
 from tests.factories import (
     CityFactory,
@@ -169,6 +169,28 @@ def test_organisation_filters_narrow_the_map_as_on_the_organisation_list(client,
 
     assert _marker_names(response) == {"Bulgarian NGO"}
     assert "Romanian NGO" not in _listed(response)
+
+
+def test_a_county_page_links_the_map_of_all_its_organisations(client, places):
+    county = RegionFactory(
+        name="Constanța County",
+        slug="constanta-county",
+        kind=RegionKind.COUNTY,
+        parent=places["romania"],
+    )
+    port = CityFactory(name="Mangalia", parent=county)
+    for number in range(SECTION_POINT_LIMIT + 1):
+        OrganisationFactory(
+            name=f"NGO {number:02d}", city=port, country=places["romania"], **_placed()
+        )
+    OrganisationFactory(name="Sofia NGO", city=places["sofia"], **_placed())
+
+    response = client.get(county.get_absolute_url())
+
+    assert _map_links(response) == ["/en/map/?show=organisations&region=constanta-county"]
+    everything = client.get(_map_links(response)[0])
+    assert len(_markers(everything)) == SECTION_POINT_LIMIT + 1
+    assert "Sofia NGO" not in _listed(everything)
 
 
 def test_meeting_filters_narrow_the_list_as_on_the_meeting_list(client, places):
