@@ -152,6 +152,7 @@ def test_words_in_a_list_rank_the_exact_acronym_first(client, demo):
         ("/en/projects/", "ordering=budget"),
         ("/en/organisations/", "kind=club"),
         ("/en/organisations/", "country=atlantis"),
+        ("/en/organisations/", "region=atlantis"),
         ("/en/centres/", "service=flying"),
         ("/en/centres/", "region=atlantis"),
         ("/en/meetings/", "quarter=any"),
