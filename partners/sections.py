@@ -54,10 +54,11 @@ def centres_in_region(region: Region) -> list[Section]:
 
 @page_sections.register("partners:region", order=15)
 def organisations_in_region(region: Region) -> list[Section]:
-    """Organisations based in the place or in a place inside it."""
+    """Organisations based in the place or in a place inside it, each with its city (the
+    country is the page's or above it)."""
     organisations, more = first_rows(
         without_long_texts(
-            Organisation.objects.reviewed().located_in(region).with_places(), "city", "country"
+            Organisation.objects.reviewed().located_in(region).select_related("city"), "city"
         ).order_by("name"),
         ORGANISATION_LIMIT,
     )
