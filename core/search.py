@@ -189,16 +189,8 @@ def search_rank(query: str) -> models.Case:
     grade a name match are tried.
     """
     phrase = _phrase(query)
-    patterns = _name_patterns(phrase)
-    name_grades = models.Case(
-        *(
-            models.When(_names_like(pattern), then=models.Value(len(patterns) + 1 - i))
-            for i, pattern in enumerate(patterns)
-        ),
-        default=models.Value(1),
-    )
     return models.Case(
-        models.When(_names_like(f"%{phrase}%"), then=name_grades),
+        models.When(_names_like(f"%{phrase}%"), then=_name_grades(phrase)),
         default=models.Value(1),
         output_field=models.IntegerField(),
     )
@@ -215,16 +207,18 @@ def _graded_above_one(phrase: str) -> models.Q:
     return models.Q(_names_like(starts)) | models.Q(_names_like(word_starts))
 
 
-def _name_grades(phrase: str) -> models.Case:
-    """`search_rank` of the rows `_graded_above_one(phrase)` selects: without the checks that
-    the other rows need, it compiles and runs in about half the time."""
+def _name_grades(phrase: str, *, above_one: bool = False) -> models.Case:
+    """The grade of a row's names: 5 for the first of `_name_patterns(phrase)`, down to 2 for
+    the last, 1 for none. `above_one`: for rows `_graded_above_one(phrase)` selects, which
+    need not be tried against the last pattern."""
     patterns = _name_patterns(phrase)
+    tried, otherwise = (patterns[:-1], 2) if above_one else (patterns, 1)
     return models.Case(
         *(
             models.When(_names_like(pattern), then=models.Value(len(patterns) + 1 - i))
-            for i, pattern in enumerate(patterns[:-1])
+            for i, pattern in enumerate(tried)
         ),
-        default=models.Value(2),
+        default=models.Value(otherwise),
         output_field=models.IntegerField(),
     )
 
@@ -281,7 +275,7 @@ class SearchableQuerySet(models.QuerySet):
         order = then or self.query.order_by or self.model._meta.ordering
         named = (
             self.filter(_names_like(f"%{phrase}%"), _graded_above_one(phrase))
-            .order_by(_name_grades(phrase).desc(), *order)
+            .order_by(_name_grades(phrase, above_one=True).desc(), *order)
             .values("pk")[:count]
         )
         # Rows must hold every word of a query of several: few do, and the trigram index
