@@ -18,6 +18,7 @@ from core.admin import (
 )
 from core.money import LocalisedDecimalField
 from core.sections import AdminSectionsMixin
+from projects.coverage import refreshed_once
 from projects.forms import AddPersonForm
 from projects.models import (
     FundingProgramme,
@@ -157,6 +158,10 @@ class ProjectAdmin(
         if rate is None:
             return "–"
         return f"{number_format(rate * 100, 2)} %"
+
+    def save_related(self, request, form, formsets, change):
+        with refreshed_once():
+            super().save_related(request, form, formsets, change)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -14,7 +14,9 @@ moved under another parent. Code that writes those rows without signals (`bulk_c
 `QuerySet.update`) calls `refresh_coverage` itself.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import chain
 
 from django.apps import apps as installed_apps
@@ -32,6 +34,8 @@ from projects.models import (
 )
 
 BATCH_SIZE = 5000
+# The projects whose refresh waits for the end of a `refreshed_once` block; None outside one.
+_waiting: ContextVar[set[int] | None] = ContextVar("coverage_waiting", default=None)
 # The models whose rows have a place, and the link from a project to each of them.
 LINKS_TO_PLACES = {
     IntegrationCentre: (ProjectCentre, "centre"),
@@ -47,6 +51,9 @@ def refresh_coverage(project_ids: Iterable[int] | None = None, *, apps=installed
     if project_ids is not None:
         project_ids = list(project_ids)
         if not project_ids:
+            return 0
+        if (waiting := _waiting.get()) is not None:
+            waiting.update(project_ids)
             return 0
 
     def of_projects(rows):
@@ -78,6 +85,23 @@ def refresh_coverage(project_ids: Iterable[int] | None = None, *, apps=installed
             batch_size=BATCH_SIZE,
         )
     return len(covered)
+
+
+@contextmanager
+def refreshed_once() -> Iterator[None]:
+    """Refreshes each project named inside the block once, at its end, however many of its
+    links the block saves: an admin form saving ten partner rows rewrites the rows once, not
+    ten times. Nothing is refreshed when the block raises; its transaction is rolled back."""
+    if _waiting.get() is not None:
+        yield
+        return
+    token = _waiting.set(set())
+    try:
+        yield
+        waiting = _waiting.get()
+    finally:
+        _waiting.reset(token)
+    refresh_coverage(waiting)
 
 
 # --- Receivers (connected in ProjectsConfig.ready)

@@ -7,6 +7,7 @@ from devtools.demo.meetings import load_meetings
 from devtools.demo.organisations import load_centres, load_organisations
 from devtools.demo.places import load_regions
 from devtools.demo.projects import load_programmes, load_projects
+from projects.coverage import refreshed_once
 
 
 @dataclass
@@ -26,7 +27,7 @@ def load_demo(*, with_accounts: bool) -> DemoSummary:
     Side effects: upserts regions, organisations, centres, programmes, projects, meetings and
     their links by slug; with `with_accounts`, also the demo users and their roles.
     """
-    with transaction.atomic():
+    with transaction.atomic(), refreshed_once():
         regions = load_regions()
         organisations = load_organisations(regions)
         centres = load_centres(regions, organisations)

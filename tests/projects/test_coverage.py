@@ -3,9 +3,12 @@ the region pages and the project list's region filter read them."""
 
 import pytest
 from django.core import serializers
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from partners.enums import RegionKind
-from projects.coverage import refresh_coverage
+from projects.coverage import refresh_coverage, refreshed_once
 from projects.enums import ParticipationRole
 from projects.models import Participation, Project, ProjectCoverage
 from tests.factories import (
@@ -17,6 +20,7 @@ from tests.factories import (
     RegionFactory,
 )
 from tests.public.conftest import page_text
+from tests.security.html_forms import find_form
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +168,39 @@ def test_rows_loaded_as_they_were_saved_bring_their_own_coverage(places):
         row.save()
 
     assert covering(places["romania"]) == {"Kept"}
+
+
+def test_partners_added_in_one_admin_save_rewrite_the_coverage_once(client, superuser, places):
+    project = ProjectFactory(title="Three partners")
+    partners = [
+        OrganisationFactory(city=places[city], country=places["romania"])
+        for city in ("constanta", "iasi", "constanta")
+    ]
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    client.force_login(superuser)
+    form = find_form(client.get(url).content.decode(), with_field="participations-TOTAL_FORMS")
+    for partner in partners:
+        row = form.add_inline_row("participations")
+        form.data[f"participations-{row}-organisation"] = [str(partner.pk)]
+        form.data[f"participations-{row}-role"] = [ParticipationRole.PARTNER]
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, form.submission())
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    rewrites = [q for q in queries if q["sql"].startswith('INSERT INTO "projects_projectcoverage"')]
+    assert len(rewrites) == 1
+    assert covering(places["constanta_county"]) == {"Three partners"}
+    assert covering(places["iasi_county"]) == {"Three partners"}
+
+
+def test_a_failed_block_refreshes_nothing_and_later_saves_refresh_again(places):
+    project = ProjectFactory(title="Rolled back")
+    with pytest.raises(RuntimeError), transaction.atomic(), refreshed_once():
+        project.regions.add(places["iasi"])
+        raise RuntimeError
+
+    project.regions.add(places["constanta"])
+
+    assert covering(places["constanta_county"]) == {"Rolled back"}
+    assert covering(places["iasi_county"]) == set()
