@@ -421,7 +421,7 @@ class MeetingViewSet(PublicResourceViewSet):
         meetings = Meeting.objects.published()
         if self.action == "retrieve":
             return meetings.for_detail()
-        return meetings.for_list()
+        return meetings.for_list().select_related("region")
 
     def filter_queryset(self, queryset):
         if self.action != "list":

@@ -33,7 +33,7 @@ def home(request):
     # The meeting cards show a meeting's summary and none of its other long texts, nor any
     # of its places' and host's.
     meetings = without_long_texts(
-        Meeting.objects.published().for_list(), "city", "region", "host", keep=["summary"]
+        Meeting.objects.published().for_list(), "city", "host", keep=["summary"]
     )
     context = {
         "counts": public_cache.remember(("home-counts",), home_counts),

@@ -111,12 +111,15 @@ class MeetingQuerySet(PublishableQuerySet, SearchableQuerySet):
         return self.annotate(attendance_count=SubqueryCount(present))
 
     def for_list(self) -> "MeetingQuerySet":
-        return self.with_places().with_ordinal()
+        """What a meeting's card shows: its city, its host and its place in its series. The
+        region it coordinates is shown on its own page, not on cards."""
+        return self.select_related("city", "host").with_ordinal()
 
     def for_detail(self) -> "MeetingQuerySet":
         """What the public meeting page shows; attendance lists stay out, only their count."""
         return (
             self.for_list()
+            .select_related("region")
             .with_attendance_count()
             .with_public_attachments()
             .with_decisions()

@@ -15,16 +15,16 @@ RELATED_LIMIT = 12
 TIMELINE_LIMIT = 100
 # A meeting's card shows its summary; none of its other long texts, nor its places' and host's.
 CARD_TEXTS = ("summary",)
-PLACES = ("city", "region", "host")
+PLACES = ("city", "host")
 
 
 def _latest_published(meetings) -> tuple[list[Meeting], bool]:
     """The latest RELATED_LIMIT published meetings among `meetings`, as cards show them:
     without the minutes or the places' and host's long texts."""
     return first_rows(
-        without_long_texts(
-            meetings.published().with_places().with_ordinal(), *PLACES, keep=CARD_TEXTS
-        ).order_by("-starts_at"),
+        without_long_texts(meetings.published().for_list(), *PLACES, keep=CARD_TEXTS).order_by(
+            "-starts_at"
+        ),
         RELATED_LIMIT,
     )
 
@@ -65,7 +65,7 @@ def meetings_of_project(project: Project) -> list[Section]:
     # The timeline names each meeting, its kind, time and city: none of the long texts.
     meetings, more = first_rows(
         without_long_texts(
-            project.meetings.published().with_places().with_ordinal().with_public_attachments(),
+            project.meetings.published().for_list().with_public_attachments(),
             *PLACES,
         ).order_by("starts_at"),
         TIMELINE_LIMIT,

@@ -17,7 +17,7 @@ class MeetingListView(PublicListView):
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
     card_texts = ("summary",)
-    card_relations = ("city", "region", "host")
+    card_relations = ("city", "host")
 
     def get_queryset(self):
         return Meeting.objects.published().for_list()

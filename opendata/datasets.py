@@ -493,8 +493,10 @@ PROJECTS = Dataset(
 # --- Meetings
 
 
-def with_public_projects(queryset: QuerySet) -> QuerySet:
-    return queryset.prefetch_related(
+def with_region_and_public_projects(queryset: QuerySet) -> QuerySet:
+    """The list's meetings with what the download adds to their cards: the region each
+    coordinates and the public projects organising it or taking part."""
+    return queryset.select_related("region").prefetch_related(
         Prefetch(
             "meeting_projects",
             queryset=MeetingProject.objects.filter(project__is_published=True).select_related(
@@ -654,7 +656,7 @@ MEETINGS = Dataset(
         ForeignKey("region", "regions"),
         ForeignKey("host", "organisations"),
     ),
-    prepare=with_public_projects,
+    prepare=with_region_and_public_projects,
 )
 
 
