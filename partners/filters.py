@@ -5,7 +5,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.filter_fields import PlainModelChoiceField
-from core.filters import PlainModelChoiceFilter, PublicFilterSet, SearchFilter, SortFilter
+from core.filters import (
+    PlainModelChoiceFilter,
+    PublicFilterForm,
+    PublicFilterSet,
+    SearchFilter,
+    SortFilter,
+)
 from partners.enums import CentreKind, OrganisationKind, RegionKind
 from partners.models import IntegrationCentre, Language, Organisation, Region, Service
 
@@ -48,6 +54,23 @@ class RegionTreeFilter(PlainModelChoiceFilter):
         return qs.filter(**{f"{self.region_lookup}__path__startswith": value.path})
 
 
+class CountryAndPlaceFilterForm(PublicFilterForm):
+    """The form of a list filtered by a country and by a place (its `country` and `region`
+    fields): a place outside the chosen country is an error the form names, where filtering
+    by both would list nothing without saying why."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        country, place = cleaned_data.get("country"), cleaned_data.get("region")
+        if country and place and not place.path.startswith(country.path):
+            self.add_error(
+                "region",
+                _("%(place)s is not in %(country)s. Choose a place in %(country)s, or any country.")
+                % {"place": place.name, "country": country.name},
+            )
+        return cleaned_data
+
+
 class OrganisationRegionFilter(RegionTreeFilter):
     """Organisations based in a place or in a place inside it: by their city, or by their
     country for those that name none (a national ministry)."""
@@ -75,6 +98,7 @@ class OrganisationFilterSet(PublicFilterSet):
     class Meta(PublicFilterSet.Meta):
         model = Organisation
         fields = ["q", "kind", "country", "region"]
+        form = CountryAndPlaceFilterForm
 
 
 class CentreFilterSet(PublicFilterSet):

@@ -15,7 +15,7 @@ from core.filters import (
     TypeaheadFilter,
 )
 from partners.enums import RegionKind
-from partners.filters import RegionTreeFilter
+from partners.filters import CountryAndPlaceFilterForm, RegionTreeFilter
 from partners.models import Organisation, Region, TargetGroup
 from projects.enums import ProjectStatus
 from projects.models import (
@@ -117,6 +117,7 @@ class ProjectFilterSet(PublicFilterSet):
             "partner",
             "year",
         ]
+        form = CountryAndPlaceFilterForm
 
     def filter_status(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.with_status(value) if value else qs

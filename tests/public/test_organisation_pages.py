@@ -143,6 +143,22 @@ def test_organisation_list_filters_by_county_and_city_and_keeps_national_ones_un
     assert '<option value="dej">— — Dej</option>' in form
 
 
+def test_organisation_list_names_a_place_outside_the_chosen_country_as_the_error(client):
+    romania = RegionFactory(name="Romania", slug="romania", kind=RegionKind.COUNTRY)
+    RegionFactory(name="Bulgaria", slug="bulgaria", kind=RegionKind.COUNTRY)
+    dej = CityFactory(name="Dej", slug="dej", parent=romania)
+    OrganisationFactory(name="Dej town hall", country=romania, city=dej)
+
+    response = client.get("/en/organisations/?country=bulgaria&region=dej")
+
+    assert response.status_code == 200
+    assert response.context["filter"].form.errors["region"] == [
+        "Dej is not in Bulgaria. Choose a place in Bulgaria, or any country."
+    ]
+    assert "Dej is not in Bulgaria" in page_text(response)
+    assert _names(client.get("/en/organisations/?country=romania&region=dej")) == {"Dej town hall"}
+
+
 def test_organisation_list_bad_kind_shows_error(client):
     response = client.get("/en/organisations/?kind=pirates")
 

@@ -9,6 +9,7 @@ from partners.enums import RegionKind
 from partners.models import Region, TargetGroup
 from projects.models import ProjectRegion, ThematicArea
 from tests.factories import (
+    CityFactory,
     FundingProgrammeFactory,
     OrganisationFactory,
     ParticipationFactory,
@@ -198,6 +199,23 @@ def test_project_list_region_filter_includes_sub_regions(client):
     assert _titles(client.get("/en/projects/?region=region-2")) == {"In the city"}
     assert _titles(client.get("/en/projects/?country=romania")) == {"In the city"}
     assert _titles(client.get("/en/projects/?country=bulgaria")) == {"Abroad"}
+
+
+def test_project_list_names_a_place_outside_the_chosen_country_as_the_error(client):
+    romania = RegionFactory(name="Romania", slug="romania", kind=RegionKind.COUNTRY)
+    RegionFactory(name="Bulgaria", slug="bulgaria", kind=RegionKind.COUNTRY)
+    galati = CityFactory(name="Galați", slug="galati", parent=romania)
+    ProjectRegion.objects.create(project=ProjectFactory(title="In Galați"), region=galati)
+
+    outside = client.get("/ro/projects/?country=bulgaria&region=galati")
+    inside = client.get("/en/projects/?country=romania&region=galati")
+
+    assert outside.context["filter"].form.errors["region"] == [
+        "Galați nu se află în Bulgaria. Alegeți un loc din Bulgaria sau orice țară."
+    ]
+    assert "Galați nu se află în Bulgaria" in page_text(outside)
+    assert _titles(inside) == {"In Galați"}
+    assert not inside.context["filter"].form.errors
 
 
 def test_project_list_filters_by_target_group_and_theme(client):
