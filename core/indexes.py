@@ -4,7 +4,7 @@
   answers the search's `LIKE '%word%'` from the index instead of reading every row. SQLite has
   no such index; there the migration only records it (see `AddIndexOnPostgreSQL`).
 - `sort_indexes()`: one index per language version of a translated column that lists sort by
-  ("title" sorts by `title_ro` on the Romanian pages).
+  ("title" sorts by `title_ro` on the Romanian pages), alone or after and before other columns.
 """
 
 from django.conf import settings
@@ -18,10 +18,17 @@ def search_index(name: str, field: str = "search_text") -> GinIndex:
     return GinIndex(fields=[field], opclasses=["gin_trgm_ops"], name=name)
 
 
-def sort_indexes(prefix: str, field: str) -> list[models.Index]:
+def sort_indexes(
+    prefix: str, field: str, *, first: tuple[str, ...] = (), then: tuple[str, ...] = (), label=""
+) -> list[models.Index]:
+    """An index per language on `field`'s column, after the columns in `first` and before
+    those in `then` ("-is_active", name, "id": open centres first, by name); `label` tells
+    such an index's name from the plain one's."""
+    infix = f"{label}_" if label else ""
     return [
         models.Index(
-            fields=[build_localized_fieldname(field, code)], name=f"{prefix}_{field}_{code}_idx"
+            fields=[*first, build_localized_fieldname(field, code), *then],
+            name=f"{prefix}_{infix}{field}_{code}_idx",
         )
         for code, _name in settings.LANGUAGES
     ]

@@ -400,6 +400,9 @@ class IntegrationCentre(ChoiceLabels, SearchableModel):
             search_index("centre_search_trgm"),
             search_index("centre_names_trgm", "search_names"),
             *sort_indexes("centre", "name"),
+            # The lists, the search and the pages of places and projects show open centres
+            # first, then by name.
+            *sort_indexes("centre", "name", first=("-is_active",), then=("id",), label="open"),
         ]
 
     def __str__(self) -> str:
