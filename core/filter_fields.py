@@ -134,10 +134,16 @@ class SharedModelChoiceIterator(ModelChoiceIterator):
         if isinstance(self.field, PlainModelChoiceField) and self.field.label_fields:
             pairs = self.field.plain_choices()
             return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
-        iterator = type(self.field).iterator(self.field)
+        field = self.field
+        pairs = [] if field.empty_label is None else [("", str(field.empty_label))]
+        if (null_label := getattr(field, "null_label", None)) is not None:
+            pairs.append((str(field.null_value), str(null_label)))
+        choice = type(field).iterator(field).choice
         # Labels are names and titles: the long texts (descriptions, search_text) stay behind.
-        iterator.queryset = without_long_texts(iterator.queryset)
-        pairs = [(str(value), str(label)) for value, label in iterator]
+        # Read at once: the field's own iterator reads through `iterator()`, a server-side
+        # cursor on PostgreSQL, three round trips more for a list of ten.
+        rows = without_long_texts(field.queryset).all()
+        pairs += [(str(value), str(label)) for value, label in map(choice, rows)]
         return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
 
     def options_html(self) -> str:
