@@ -45,7 +45,8 @@ LINKS_TO_PLACES = {
 
 def refresh_coverage(project_ids: Iterable[int] | None = None, *, apps=installed_apps) -> int:
     """Rewrites the coverage of the given projects (of every project when None) from their
-    links; returns the number of rows written. `apps` is a migration's app registry there."""
+    links; returns the number of rows written, 0 when a `refreshed_once()` block puts the
+    rewrite off to its end. `apps` is a migration's app registry there."""
     model = apps.get_model
     ProjectCoverage = model("projects", "ProjectCoverage")
     if project_ids is not None:
