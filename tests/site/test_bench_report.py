@@ -10,9 +10,12 @@ from devtools.benchmark import (
     OWNED_DATABASE_VARIABLE,
     Expect,
     Figures,
+    Page,
+    page_figures,
     parse_wrk,
     percentile,
     print_targets,
+    time_requests,
 )
 
 FIGURE_LINE = re.compile(r"^[a-z0-9_.]+: -?[0-9][0-9.]*( [^ ].*)?$")
@@ -45,6 +48,31 @@ def test_each_figure_is_printed_as_name_value_unit(capsys):
         "project_list_throughput: 1529.7 req/s",
     ]
     assert all(FIGURE_LINE.match(line) for line in lines)
+
+
+def test_each_page_tells_how_much_of_its_time_went_into_queries(capsys):
+    pages = {
+        "meeting_list": {"available": True, "kind": "public", "median_ms": 61.0, "p95_ms": 90.0,
+                         "queries_median_ms": 12.5, "queries": 5, "problems": []},
+    }  # fmt: skip
+
+    page_figures(Figures(), pages, "")
+
+    assert "meeting_list_in_queries_median: 12.5 ms" in capsys.readouterr().out.splitlines()
+
+
+def test_time_in_queries_is_part_of_a_page_with_queries_and_none_of_one_without(client, demo):
+    problems: list[str] = []
+
+    meetings = Page("meetings", "/en/meetings/", Expect("<main"))
+    about = Page("about", "/en/about/", Expect("<main"))
+
+    with_queries = time_requests(client, meetings, 3, problems)
+    without = time_requests(client, about, 3, problems)
+
+    assert problems == []
+    assert all(0 < in_queries < total for total, in_queries in with_queries)
+    assert all(in_queries == 0 for _total, in_queries in without)
 
 
 def test_wrk_report_gives_requests_per_second_and_failures():
