@@ -142,7 +142,7 @@ class SharedModelChoiceIterator(ModelChoiceIterator):
         # Labels are names and titles: the long texts (descriptions, search_text) stay behind.
         # Read at once: the field's own iterator reads through `iterator()`, a server-side
         # cursor on PostgreSQL, three round trips more for a list of ten.
-        rows = without_long_texts(field.queryset).all()
+        rows = without_long_texts(field.queryset)
         pairs += [(str(value), str(label)) for value, label in map(choice, rows)]
         return {"pairs": pairs, "options": "\n".join(_option(*pair) for pair in pairs)}
 

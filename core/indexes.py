@@ -19,7 +19,12 @@ def search_index(name: str, field: str = "search_text") -> GinIndex:
 
 
 def sort_indexes(
-    prefix: str, field: str, *, first: tuple[str, ...] = (), then: tuple[str, ...] = (), label=""
+    prefix: str,
+    field: str,
+    *,
+    first: tuple[str, ...] = (),
+    then: tuple[str, ...] = (),
+    label: str = "",
 ) -> list[models.Index]:
     """An index per language on `field`'s column, after the columns in `first` and before
     those in `then` ("-is_active", name, "id": open centres first, by name); `label` tells

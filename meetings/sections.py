@@ -21,12 +21,8 @@ PLACES = ("city", "host")
 def _latest_published(meetings) -> tuple[list[Meeting], bool]:
     """The latest RELATED_LIMIT published meetings among `meetings`, as cards show them:
     without the minutes or the places' and host's long texts."""
-    return first_rows(
-        without_long_texts(meetings.published().for_list(), *PLACES, keep=CARD_TEXTS).order_by(
-            "-starts_at"
-        ),
-        RELATED_LIMIT,
-    )
+    cards = without_long_texts(meetings.published().for_list(), *PLACES, keep=CARD_TEXTS)
+    return first_rows(cards.order_by("-starts_at"), RELATED_LIMIT)
 
 
 @page_sections.register("partners:organisation", order=20)

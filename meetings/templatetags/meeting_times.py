@@ -14,8 +14,9 @@ def meeting_when(meeting, long: bool = False) -> SafeString:
     """The meeting's start as a <time>, in the venue's time zone, the date alone when no time
     is announced; with `long`, its weekday, its end and the name of the time zone too.
 
-    Written here rather than in a template: lists show it on every card, and a template took
-    four times as long with its three date filters in a time zone block."""
+    Written here rather than in a template: lists show it on every card, and an included
+    template with three date filters in a time zone block made 20 meeting cards take 5.1 ms
+    instead of 3.7."""
     starts = meeting.local_starts_at
     ends = meeting.local_ends_at if long else None
     weekday = f"{date_format(starts, 'l')}, " if long else ""
