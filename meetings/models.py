@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 
 from core.choice_labels import ChoiceLabels
 from core.coordinates import MAP_HELP_TEXT, coordinate_errors, latitude_field, longitude_field
+from core.detail_urls import slug_url
 from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateQuerySet, PrivateRowsManager
 from core.publication import PublishableModel, PublishableQuerySet
@@ -324,7 +325,7 @@ class Meeting(ChoiceLabels, PublishableModel, SearchableModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:meeting-detail", kwargs={"slug": self.slug})
+        return slug_url("meetings:meeting-detail", self.slug)
 
     def search_parts(self) -> list[str]:
         city_names = translations_of(self.city, "name") if self.city_id else []

@@ -3,13 +3,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.choice_labels import ChoiceLabels
 from core.coordinates import MAP_HELP_TEXT, coordinate_errors, latitude_field, longitude_field
+from core.detail_urls import slug_url
 from core.indexes import search_index, sort_indexes
 from core.private_rows import PrivateRowsManager
 from core.search import SearchableModel, SearchableQuerySet, names, translations_of
@@ -168,7 +168,7 @@ class Region(ChoiceLabels, SearchableModel):
                 region_moved.send(sender=Region, region=self)
 
     def get_absolute_url(self) -> str:
-        return reverse("partners:region-detail", kwargs={"slug": self.slug})
+        return slug_url("partners:region-detail", self.slug)
 
     def search_parts(self) -> list[str]:
         return [*names(*translations_of(self, "name")), self.code]
@@ -305,7 +305,7 @@ class Organisation(ChoiceLabels, SearchableModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partners:organisation-detail", kwargs={"slug": self.slug})
+        return slug_url("partners:organisation-detail", self.slug)
 
     def search_parts(self) -> list[str]:
         return [
@@ -409,7 +409,7 @@ class IntegrationCentre(ChoiceLabels, SearchableModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partners:centre-detail", kwargs={"slug": self.slug})
+        return slug_url("partners:centre-detail", self.slug)
 
     def search_parts(self) -> list[str]:
         city_names = translations_of(self.city, "name") if self.city_id else []

@@ -5,11 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.choice_labels import ChoiceLabels
+from core.detail_urls import slug_url
 from core.indexes import search_index, sort_indexes
 from core.publication import PublishableModel, PublishableQuerySet
 from core.search import (
@@ -306,7 +306,7 @@ class Project(ChoiceLabels, PublishableModel, SearchableModel):
         return self.acronym or self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+        return slug_url("projects:project-detail", self.slug)
 
     def search_parts(self) -> list[str]:
         programme = self.programme
