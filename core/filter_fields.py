@@ -13,19 +13,16 @@ import html
 
 import django_filters
 from django import forms
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
-from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from core import public_cache
 from core.deferral import without_long_texts
 from core.search import MAX_QUERY_LENGTH as MAX_TYPED_LENGTH
 from core.search import NAME_MARK, fold
+from core.translated_columns import in_page_language, read_as_named
 
 # The empty choice of every select of a public filter form: "no filter on this".
 ANY_CHOICE_LABEL = pgettext_lazy("empty choice of a filter", "any")
@@ -66,42 +63,12 @@ class PlainModelChoiceField(django_filters.fields.ModelChoiceField):
     def plain_choices(self) -> list[tuple[str, str]]:
         choices = [] if self.empty_label is None else [("", str(self.empty_label))]
         model = self.queryset.model
-        labels = [_first_given(_columns_in_language(model, name)) for name in self.label_fields]
-        rows = self.queryset
-        if hasattr(rows, "rewrite"):
-            # Columns already named per language: modeltranslation's own values_list would add
-            # its fallbacks again, in Python, row by row.
-            rows = rows.rewrite(False)
+        labels = [in_page_language(model, name) for name in self.label_fields]
+        rows = read_as_named(self.queryset)
         for value, *parts in rows.values_list(self.to_field_name or "pk", *labels):
             parts = ("" if part is None else part for part in parts)
             choices.append((str(value), self.label_from_values(*parts)))
         return choices
-
-
-def _columns_in_language(model, field_name: str) -> list[str]:
-    """The columns of `field_name` in the page's language and then its fallbacks, as the model
-    reads a translated field; the field itself if it is not translated. Read directly, since
-    modeltranslation's fallbacks on values_list() cost more per row than the rest of a page."""
-    try:
-        translated = translator.get_options_for_model(model).all_fields
-    except NotRegistered:
-        return [field_name]
-    if field_name not in translated:
-        return [field_name]
-    fallbacks = getattr(model, field_name).fallback_languages
-    return [
-        build_localized_fieldname(field_name, language)
-        for language in resolution_order(get_language(), fallbacks)
-    ]
-
-
-def _first_given(columns: list[str]):
-    """The first of `columns` that is not empty, as the database reads it."""
-    if len(columns) == 1:
-        return F(columns[0])
-    return Coalesce(
-        *(NullIf(column, Value("")) for column in columns), Value(""), output_field=TextField()
-    )
 
 
 class SharedModelChoiceIterator(ModelChoiceIterator):

@@ -218,6 +218,7 @@ def pages_to_measure() -> list[Page]:
                 f"&project={shown.slug}" if shown else ""
             )
         search = url("search")
+        map_page = url("maps:map")
         any_result = "|".join(
             _links_to(name)
             for name in ("projects:project-detail", "partners:organisation-detail",
@@ -287,6 +288,13 @@ def pages_to_measure() -> list[Page]:
                 "meeting_detail",
                 meeting and url("meetings:meeting-detail", slug=meeting.slug),
                 meeting and _shows(meeting.title),
+            ),
+            # Every kind of place, up to POINT_LIMIT each; one kind narrowed by its filters.
+            Page("map", map_page, Expect(_links_to("partners:centre-detail"), 20)),
+            Page(
+                "map_filtered",
+                map_page and region and f"{map_page}?show=meetings&region={region.slug}",
+                Expect(meetings, 20),
             ),
             Page(
                 "search",

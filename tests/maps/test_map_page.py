@@ -1,5 +1,6 @@
 """The map page and the map sections: which places, filtered how, and what the page may load."""
 
+import datetime
 import re
 from decimal import Decimal
 from html import unescape
@@ -451,3 +452,45 @@ def test_each_place_is_written_once_its_coordinates_unlocalized(client, places):
     assert html.count("Constanța centre") == 1
     assert 'data-lat="44.17" data-lng="28.63"' in html
     assert "map-points" not in html
+
+
+def test_places_are_listed_in_the_pages_language_falling_back_as_their_pages_do(client, places):
+    places["sofia"].name_bg = "София"
+    places["sofia"].save()
+    IntegrationCentreFactory(
+        name_en="Sofia information centre", name_bg="Информационен център", city=places["sofia"]
+    )
+    OrganisationFactory(
+        name_en="Refugee Council",
+        name_bg="",
+        city=places["sofia"],
+        country=places["bulgaria"],
+        address="",
+    )
+
+    listed = _listed(client.get("/bg/map/"))
+
+    assert "Информационен център" in listed
+    assert "Sofia information centre" not in listed
+    assert "Refugee Council" in listed  # no Bulgarian name: the English one, as on its page
+    assert "София, Bulgaria" in listed  # the city in Bulgarian; the country has no Bulgarian name
+
+
+def test_a_meeting_venue_gives_the_day_at_the_venue_and_its_names_are_escaped(client, places):
+    MeetingFactory(
+        title='Coordination "Q4" & follow-up <2026>',
+        venue="Sala <A>",
+        city=places["constanta"],
+        timezone="Europe/Warsaw",
+        # 23:30 UTC on 31 December is already New Year's Day in Warsaw.
+        starts_at=datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC),
+        **_placed(),
+    )
+
+    response = client.get("/en/map/", {"show": "meetings"})
+
+    listed = _listed(response)
+    assert "Coordination &quot;Q4&quot; &amp; follow-up &lt;2026&gt;" in listed
+    assert "Sala &lt;A&gt;, Constanța" in listed
+    assert "· 1 January 2027" in listed
+    assert _marker_names(response) == {'Coordination "Q4" & follow-up <2026>'}
