@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.deferral import long_texts
 from core.site_address import site_url
 from meetings.enums import MeetingFormat, MeetingKind, MeetingStatus, ProjectRoleInMeeting
 from meetings.models import Meeting, MeetingProject
@@ -496,7 +497,9 @@ PROJECTS = Dataset(
 def with_region_and_public_projects(queryset: QuerySet) -> QuerySet:
     """The list's meetings with what the download adds to their cards: the region each
     coordinates and the public projects organising it or taking part."""
-    return queryset.select_related("region").prefetch_related(
+    # The region gives its key (slug) only: its long texts stay unread.
+    regions = queryset.select_related("region").defer(*long_texts(Region, "region__"))
+    return regions.prefetch_related(
         Prefetch(
             "meeting_projects",
             queryset=MeetingProject.objects.filter(project__is_published=True).select_related(
