@@ -47,10 +47,6 @@ class MapPoint:
     when: str = ""
 
     @property
-    def kind_label(self) -> str:
-        return str(KIND_LABELS[self.kind])
-
-    @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 

